@@ -82,6 +82,19 @@ export function toSpravkaError(error: unknown): SpravkaError {
       },
     );
   }
+  if (code === 'ENOTDIR' || code === 'EEXIST' || /SQLITE_CANTOPEN|unable to open database/i.test(detail)) {
+    return new SpravkaError(
+      'storage_failed',
+      text(`The data directory cannot be used: ${detail}`, `Каталог данных недоступен: ${detail}`),
+      {
+        hint: text(
+          'Point --data-dir (or SPRAVKA_DATA_DIR) at a directory spravka can create and write.',
+          'Укажите в --data-dir (или SPRAVKA_DATA_DIR) каталог, который spravka может создать и записывать.',
+        ),
+        cause: error,
+      },
+    );
+  }
   return new SpravkaError('internal', text(`Unexpected error: ${detail}`, `Непредвиденная ошибка: ${detail}`), {
     cause: error,
   });

@@ -1,0 +1,100 @@
+import { fileURLToPath } from 'node:url';
+import type { Config } from './config/index.js';
+import type { Principal, SourceType } from './domain/types.js';
+import { createEmbedder, type EmbeddingModel } from './embedding/index.js';
+import { IngestPipeline } from './ingest/index.js';
+import { type SearchRequest, type SearchResult, search } from './retrieval/index.js';
+import { createConnector, validateSourceSettings } from './sources/index.js';
+import { openSqliteStores, type SourceRecord, type Stores } from './stores/index.js';
+import { reconcileVectors, type SyncEvent, type SyncReport, syncSource } from './sync/index.js';
+
+/** Where the product's own documentation lives: the demo source of a fresh installation. */
+export const DOCS_DIRECTORY = fileURLToPath(new URL('../docs', import.meta.url));
+const DEMO_SOURCE = 'spravka-docs';
+const INITIALISED_KEY = 'initialised';
+
+/**
+ * The composition root: the only place that builds infrastructure (stores, embedder, connectors,
+ * ingest pipeline) and hands it to the areas that use it.
+ */
+export class Spravka {
+  private ingestPipeline: Promise<IngestPipeline> | undefined;
+
+  private constructor(
+    readonly config: Config,
+    private readonly stores: Stores,
+    readonly embedder: EmbeddingModel | undefined,
+  ) {}
+
+  static async create(config: Config): Promise<Spravka> {
+    const embedder = await createEmbedder(config.embedder);
+    return new Spravka(config, openSqliteStores(config.dataDir), embedder);
+  }
+
+  get catalog() {
+    return this.stores.catalog;
+  }
+
+  get index() {
+    return this.stores.index;
+  }
+
+  get databasePath(): string {
+    return this.stores.databasePath;
+  }
+
+  addSource(name: string, type: SourceType, settings: Record<string, unknown>, acl: Principal[]): SourceRecord {
+    return this.catalog.addSource({ name, type, settings: validateSourceSettings(type, settings), acl });
+  }
+
+  removeSource(name: string): void {
+    this.catalog.removeSource(name, (sourceId) => this.index.deleteSourceDocuments(sourceId));
+  }
+
+  search(request: SearchRequest): Promise<SearchResult[]> {
+    return search(request, {
+      catalog: this.catalog,
+      index: this.index,
+      embedder: this.embedder,
+      settings: this.config.retrieval,
+    });
+  }
+
+  /** Syncs the named sources (all when none are named), one after another, yielding progress. */
+  async *sync(names: string[], signal?: AbortSignal): AsyncGenerator<SyncEvent, SyncReport[]> {
+    const sources = names.length > 0 ? names.map((name) => this.catalog.requireSource(name)) : this.catalog.listSources();
+    this.ingestPipeline ??= IngestPipeline.create(this.config.chunking);
+    const ingest = await this.ingestPipeline;
+    for await (const progress of reconcileVectors(this.index, this.embedder, signal)) {
+      yield { type: 'embedding', source: '*', ...progress };
+    }
+    const reports: SyncReport[] = [];
+    for (const source of sources) {
+      const connector = createConnector(source, this.config.dataDir);
+      const run = syncSource(source, connector, { catalog: this.catalog, index: this.index, ingest, embedder: this.embedder }, signal);
+      let step = await run.next();
+      while (!step.done) {
+        yield step.value;
+        step = await run.next();
+      }
+      reports.push(step.value);
+      yield { type: 'finish', report: step.value };
+    }
+    return reports;
+  }
+
+  /**
+   * On the very first start, registers the product's own docs/ as a public source so that a newcomer
+   * can search right away. Runs once per data directory: a removed demo source stays removed.
+   */
+  ensureDemoSource(): SourceRecord | undefined {
+    if (this.catalog.getMeta(INITIALISED_KEY)) return undefined;
+    this.catalog.setMeta(INITIALISED_KEY, new Date().toISOString());
+    if (this.catalog.listSources().length > 0) return undefined;
+    return this.addSource(DEMO_SOURCE, 'folder', { path: DOCS_DIRECTORY }, ['public']);
+  }
+
+  close(): void {
+    this.stores.close();
+  }
+}

@@ -1,0 +1,44 @@
+import type { Command } from 'commander';
+import { type EvalReport, evaluate, type MetricSummary, readQuestions } from '../../eval/index.js';
+import { type CommandContext, withSpravka } from '../context.js';
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+export function registerEvalCommand(program: Command, context: CommandContext): void {
+  program
+    .command('eval')
+    .description('measure retrieval: recall@5, recall@10, MRR@10 overall and per kind/lang')
+    .requiredOption('--questions <file>', 'JSONL lines {id, q, gold: [uri…], kind?, lang?}')
+    .option('--k <n>', 'results per question', '10')
+    .option('--source <name>', 'search only this source (repeatable)', collect, [])
+    .option('--json', 'print the report as JSON')
+    .action((options: { questions: string; k: string; source: string[]; json?: boolean }) =>
+      withSpravka(context, async (spravka) => {
+        const questions = await readQuestions(options.questions);
+        const report = await evaluate(questions, (request) => spravka.search(request), {
+          k: Math.max(10, Number(options.k) || 10),
+          ...(options.source.length > 0 ? { sources: options.source } : {}),
+        });
+        if (options.json) context.output.stdout(JSON.stringify(report, null, 2));
+        else printReport(context, report, spravka.embedder ? `hybrid (${spravka.embedder.id})` : 'lexical only');
+      }),
+    );
+}
+
+function printReport(context: CommandContext, report: EvalReport, mode: string): void {
+  const { stdout } = context.output;
+  const row = (name: string, summary: MetricSummary) =>
+    stdout(
+      `${name.padEnd(14)} ${String(summary.questions).padStart(4)}   ${summary.recallAt5.toFixed(3)}      ` +
+        `${summary.recallAt10.toFixed(3)}       ${summary.mrrAt10.toFixed(3)}`,
+    );
+  stdout(`retrieval: ${mode}; ${report.milliseconds} ms for ${report.overall.questions} questions`);
+  stdout('group             n   recall@5   recall@10   MRR@10');
+  row('overall', report.overall);
+  for (const [name, summary] of Object.entries(report.byKind)) row(`kind=${name}`, summary);
+  for (const [name, summary] of Object.entries(report.byLang)) row(`lang=${name}`, summary);
+  if (report.misses.length > 0) {
+    stdout('\nnot in the top 5:');
+    for (const miss of report.misses) stdout(`  ${miss.id} ${miss.q}\n     gold: ${miss.gold.join(', ')}\n     top:  ${miss.top.join(', ')}`);
+  }
+}

@@ -1,0 +1,58 @@
+import { serve } from '@hono/node-server';
+import type { Command } from 'commander';
+import { render, text } from '../../i18n/index.js';
+import { createServerApp } from '../../server/index.js';
+import { type CommandContext, withSpravka } from '../context.js';
+import { createSyncProgress } from '../progress.js';
+
+export function registerServeCommand(program: Command, context: CommandContext): void {
+  program
+    .command('serve')
+    .description('start the HTTP server (GET /api/search, GET /healthz)')
+    .option('--host <host>', 'address to listen on (default 127.0.0.1, or SPRAVKA_HOST)')
+    .option('--port <port>', 'port (default 8080, or SPRAVKA_PORT)')
+    .action((options: { host?: string; port?: string }) =>
+      withSpravka(
+        context,
+        async (spravka) => {
+          const { output } = context;
+          const demo = spravka.ensureDemoSource();
+          if (demo) {
+            output.stderr(
+              render(
+                text(
+                  `First start: indexing spravka's own documentation as the demo source "${demo.name}"…`,
+                  `Первый запуск: индексирую документацию spravka как демонстрационный источник «${demo.name}»…`,
+                ),
+                output.language,
+              ),
+            );
+            const progress = createSyncProgress(output);
+            for await (const event of spravka.sync([demo.name])) progress.onEvent(event);
+            progress.stop();
+          }
+          const app = createServerApp({ spravka });
+          const { host, port } = spravka.config.server;
+          const server = serve({ fetch: app.fetch, hostname: host, port });
+          await new Promise<void>((resolve) => server.once('listening', resolve));
+          const address = server.address();
+          const actualPort = typeof address === 'object' && address ? address.port : port;
+          output.stdout(
+            render(
+              text(`spravka is listening on http://${host}:${actualPort}`, `spravka слушает http://${host}:${actualPort}`),
+              output.language,
+            ),
+          );
+          await new Promise<void>((resolve) => {
+            const stop = () => server.close(() => resolve());
+            process.once('SIGINT', stop);
+            process.once('SIGTERM', stop);
+          });
+        },
+        {
+          ...(options.host ? { host: options.host } : {}),
+          ...(options.port ? { port: Number(options.port) } : {}),
+        },
+      ),
+    );
+}

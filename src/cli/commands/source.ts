@@ -1,0 +1,106 @@
+import type { Command } from 'commander';
+import { SOURCE_TYPES, type SourceType } from '../../domain/types.js';
+import { SpravkaError } from '../../errors/index.js';
+import { text } from '../../i18n/index.js';
+import { type CommandContext, parsePrincipals, withSpravka } from '../context.js';
+import { say } from '../output.js';
+
+interface AddOptions {
+  type: string;
+  path?: string;
+  url?: string;
+  branch?: string;
+  acl?: string;
+  include: string[];
+  exclude: string[];
+  maxFileBytes?: string;
+  urlTemplate?: string;
+}
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+export function registerSourceCommands(program: Command, context: CommandContext): void {
+  const source = program.command('source').description('manage sources / источники');
+
+  source
+    .command('add <name>')
+    .description('register a source (folder or git)')
+    .requiredOption('--type <type>', `source type: ${SOURCE_TYPES.join(' | ')}`)
+    .option('--path <dir>', 'folder: the directory to index')
+    .option('--url <url>', 'git: repository URL or local path')
+    .option('--branch <branch>', 'git: branch (default: the remote default branch)')
+    .option('--acl <principals>', 'who may read it, e.g. group:eng,user:ivan (default: public)')
+    .option('--include <glob>', 'index only matching paths (repeatable)', collect, [])
+    .option('--exclude <glob>', 'leave matching paths out (repeatable)', collect, [])
+    .option('--max-file-bytes <n>', 'skip larger files')
+    .option('--url-template <template>', 'deep link, e.g. https://gitlab/x/y/-/blob/{commit}/{path}')
+    .action((name: string, options: AddOptions) =>
+      withSpravka(context, async (spravka) => {
+        const type = parseType(options.type);
+        const settings: Record<string, unknown> = { include: options.include, exclude: options.exclude };
+        if (options.path !== undefined) settings.path = options.path;
+        if (options.url !== undefined) settings.url = options.url;
+        if (options.branch !== undefined) settings.branch = options.branch;
+        if (options.urlTemplate !== undefined) settings.urlTemplate = options.urlTemplate;
+        if (options.maxFileBytes !== undefined) settings.maxFileBytes = Number(options.maxFileBytes);
+        if (type === 'folder' && typeof settings.path === 'string') {
+          settings.path = (await import('node:path')).resolve(settings.path);
+        }
+        const acl = parsePrincipals(options.acl);
+        const record = spravka.addSource(name, type, settings, acl.length > 0 ? acl : ['public']);
+        say(
+          context.output,
+          text(
+            `Added source "${record.name}" (${record.type}). Index it with: spravka sync ${record.name}`,
+            `Источник «${record.name}» (${record.type}) добавлен. Проиндексируйте его: spravka sync ${record.name}`,
+          ),
+        );
+      }),
+    );
+
+  source
+    .command('list')
+    .description('list sources with their last sync')
+    .option('--json', 'print JSON')
+    .action((options: { json?: boolean }) =>
+      withSpravka(context, async (spravka) => {
+        const sources = spravka.catalog.listSources().map((record) => ({
+          name: record.name,
+          type: record.type,
+          acl: record.acl,
+          settings: record.settings,
+          lastSyncAt: record.lastSyncAt,
+          lastRun: spravka.catalog.listRuns(record.id, 1)[0] ?? null,
+        }));
+        if (options.json) {
+          context.output.stdout(JSON.stringify(sources, null, 2));
+          return;
+        }
+        if (sources.length === 0) {
+          say(context.output, text('No sources yet. Add one: spravka source add NAME --type folder --path DIR', 'Источников пока нет. Добавьте: spravka source add ИМЯ --type folder --path КАТАЛОГ'));
+        }
+        for (const item of sources) {
+          const where = String(item.settings.path ?? item.settings.url ?? '');
+          const last = item.lastRun ? `${item.lastRun.status} ${item.lastRun.finishedAt ?? item.lastRun.startedAt}` : 'never synced';
+          context.output.stdout(`${item.name}\t${item.type}\t${where}\tacl=${item.acl.join(',')}\t${last}`);
+        }
+      }),
+    );
+
+  source
+    .command('remove <name>')
+    .description('remove a source and everything indexed from it')
+    .action((name: string) =>
+      withSpravka(context, async (spravka) => {
+        spravka.removeSource(name);
+        say(context.output, text(`Removed source "${name}" and its documents.`, `Источник «${name}» и его документы удалены.`));
+      }),
+    );
+}
+
+function parseType(value: string): SourceType {
+  if ((SOURCE_TYPES as readonly string[]).includes(value)) return value as SourceType;
+  throw new SpravkaError('usage', text(`Unknown source type "${value}".`, `Неизвестный тип источника «${value}».`), {
+    hint: text(`Use one of: ${SOURCE_TYPES.join(', ')}.`, `Допустимые типы: ${SOURCE_TYPES.join(', ')}.`),
+  });
+}

@@ -1,0 +1,41 @@
+import { Spravka } from '../app.js';
+import { type ConfigOverrides, loadConfig } from '../config/index.js';
+import type { Output } from './output.js';
+
+/** What every command gets: the output and a way to open spravka with the global options applied. */
+export interface CommandContext {
+  output: Output;
+  open(overrides?: ConfigOverrides): Promise<Spravka>;
+}
+
+export function createContext(output: Output, globalOptions: () => { dataDir?: string }): CommandContext {
+  return {
+    output,
+    open: async (overrides = {}) => {
+      const { dataDir } = globalOptions();
+      return Spravka.create(loadConfig(process.env, { ...(dataDir ? { dataDir } : {}), ...overrides }));
+    },
+  };
+}
+
+/** Runs a command body with an opened spravka that is closed afterwards, whatever happens. */
+export async function withSpravka<T>(
+  context: CommandContext,
+  body: (spravka: Spravka) => Promise<T>,
+  overrides?: ConfigOverrides,
+): Promise<T> {
+  const spravka = await context.open(overrides);
+  try {
+    return await body(spravka);
+  } finally {
+    spravka.close();
+  }
+}
+
+/** `group:eng,user:ivan` → ['group:eng', 'user:ivan']. */
+export function parsePrincipals(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+}

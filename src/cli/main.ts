@@ -1,0 +1,34 @@
+import { Command, CommanderError } from 'commander';
+import { pickLanguage } from '../i18n/index.js';
+import { registerEvalCommand } from './commands/eval.js';
+import { registerSearchCommand } from './commands/search.js';
+import { registerServeCommand } from './commands/serve.js';
+import { registerSourceCommands } from './commands/source.js';
+import { registerStatusCommand } from './commands/status.js';
+import { registerSyncCommand } from './commands/sync.js';
+import { createContext } from './context.js';
+import { processOutput, reportError } from './output.js';
+
+/** Runs the spravka command line; resolves to the process exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const output = processOutput(pickLanguage(process.env.SPRAVKA_LANG, process.env.LC_ALL, process.env.LANG));
+  const program = new Command('spravka')
+    .description('spravka — answers from your company knowledge / ответы из базы знаний компании')
+    .option('--data-dir <dir>', 'data directory (default ./data, or SPRAVKA_DATA_DIR)')
+    .exitOverride()
+    .showHelpAfterError();
+  const context = createContext(output, () => program.opts<{ dataDir?: string }>());
+  registerSourceCommands(program, context);
+  registerSyncCommand(program, context);
+  registerSearchCommand(program, context);
+  registerEvalCommand(program, context);
+  registerServeCommand(program, context);
+  registerStatusCommand(program, context);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    return reportError(output, error);
+  }
+}

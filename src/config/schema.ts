@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+/** Embedder choice: `none` (lexical only) or `model2vec:<directory>`. */
+export const embedderSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('none') }),
+  z.object({ kind: z.literal('model2vec'), path: z.string().min(1) }),
+]);
+export type EmbedderConfig = z.infer<typeof embedderSchema>;
+
+export const configSchema = z.object({
+  dataDir: z.string().min(1),
+  language: z.enum(['en', 'ru']),
+  embedder: embedderSchema,
+  chunking: z.object({
+    maxTokens: z.number().int().min(32).max(8192),
+    overlapLines: z.number().int().min(0).max(50),
+  }),
+  retrieval: z.object({
+    candidates: z.number().int().min(10).max(2000),
+    lexicalWeight: z.number().min(0),
+    vectorWeight: z.number().min(0),
+  }),
+  server: z.object({
+    host: z.string().min(1),
+    port: z.number().int().min(0).max(65535),
+  }),
+});
+export type Config = z.infer<typeof configSchema>;

@@ -1,0 +1,2 @@
+export { createEmbedder } from './registry.js';
+export type { EmbeddingModel } from './types.js';

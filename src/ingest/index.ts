@@ -1,0 +1,31 @@
+import type { Chunk, ParsedDocument } from '../domain/types.js';
+import { CodeChunker } from './chunk/code.js';
+import { SectionChunker } from './chunk/sections.js';
+import { parseDocument } from './parse/index.js';
+import type { Chunker, ChunkingOptions, ParserInput } from './types.js';
+
+export { DEFAULT_CHUNKING } from './types.js';
+export type { ChunkingOptions, ParserInput } from './types.js';
+
+export interface IngestedDocument {
+  parsed: ParsedDocument;
+  chunks: Chunk[];
+}
+
+/** Parse → chunk: bytes of one file in, its structured chunks out. */
+export class IngestPipeline {
+  private constructor(
+    private readonly chunkers: Record<ParsedDocument['kind'], Chunker>,
+    private readonly options: ChunkingOptions,
+  ) {}
+
+  static async create(options: ChunkingOptions): Promise<IngestPipeline> {
+    return new IngestPipeline({ prose: new SectionChunker(), code: await CodeChunker.create() }, options);
+  }
+
+  async ingest(input: ParserInput): Promise<IngestedDocument> {
+    const parsed = await parseDocument(input);
+    const chunks = await this.chunkers[parsed.kind].chunk(parsed, this.options);
+    return { parsed, chunks };
+  }
+}

@@ -1,0 +1,1 @@
+export { createServerApp } from './app.js';

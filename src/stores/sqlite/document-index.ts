@@ -1,0 +1,334 @@
+import { createHash } from 'node:crypto';
+import { embeddingText } from '../../domain/embedding-text.js';
+import type { Principal } from '../../domain/types.js';
+import type {
+  ChunkHit,
+  ChunkToIndex,
+  DocumentToIndex,
+  IndexedDocumentState,
+  DocumentIndex,
+  IndexStatistics,
+  LexicalTerm,
+  SearchFilter,
+  VectorModel,
+  StoredChunk,
+} from '../types.js';
+import type { SqliteDatabase } from './database.js';
+
+/** Lexical field weights for bm25: title, path, headings, body, filter (never scored). */
+const FIELD_WEIGHTS = '6.0, 4.0, 2.0, 1.0, 0.0';
+const VECTOR_MODEL_KEY = 'vector_model';
+
+interface ChunkForEmbedding {
+  chunkId: number;
+  contentHash: string;
+  title: string;
+  headingPath: string;
+  text: string;
+}
+
+/**
+ * Documents, chunks, the FTS5 lexical index and the sqlite-vec vector index in one SQLite file.
+ * Every write of a document is one transaction across all of them.
+ */
+export class SqliteDocumentIndex implements DocumentIndex {
+  private readonly aclKeys = new Map<string, string>();
+
+  constructor(private readonly database: SqliteDatabase) {}
+
+  documentStates(sourceId: number): Map<string, IndexedDocumentState> {
+    const rows = this.database
+      .prepare('SELECT id, uri, fingerprint, content_hash AS contentHash FROM documents WHERE source_id = ?')
+      .all(sourceId) as Array<IndexedDocumentState & { uri: string }>;
+    return new Map(rows.map(({ uri, ...state }) => [uri, state]));
+  }
+
+  /** Records a new fingerprint for a document whose content turned out to be the same. */
+  updateFingerprint(documentId: number, fingerprint: string): void {
+    this.database.prepare('UPDATE documents SET fingerprint = ? WHERE id = ?').run(fingerprint, documentId);
+  }
+
+  /** Writes a document and its chunks, replacing what was there, atomically. */
+  replaceDocument(document: DocumentToIndex, chunks: ChunkToIndex[]): 'added' | 'updated' {
+    return this.database.transaction(() => {
+      const existing = this.database
+        .prepare('SELECT id FROM documents WHERE source_id = ? AND uri = ?')
+        .get(document.sourceId, document.uri) as { id: number } | undefined;
+      if (existing) this.removeChunks(existing.id);
+      const aclKey = this.aclKey(document.acl);
+      const values = [
+        document.fingerprint,
+        document.contentHash,
+        document.version,
+        document.title,
+        document.kind,
+        document.language ?? null,
+        document.url ?? null,
+        aclKey,
+        document.size,
+        chunks.length,
+        new Date().toISOString(),
+      ];
+      let documentId: number;
+      if (existing) {
+        documentId = existing.id;
+        this.database
+          .prepare(
+            `UPDATE documents SET fingerprint = ?, content_hash = ?, version = ?, title = ?, kind = ?, language = ?,
+             url = ?, acl_key = ?, size = ?, chunk_count = ?, indexed_at = ? WHERE id = ?`,
+          )
+          .run(...values, documentId);
+      } else {
+        const info = this.database
+          .prepare(
+            `INSERT INTO documents (fingerprint, content_hash, version, title, kind, language, url, acl_key, size,
+             chunk_count, indexed_at, source_id, uri) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(...values, document.sourceId, document.uri);
+        documentId = Number(info.lastInsertRowid);
+      }
+      this.insertChunks(documentId, document.sourceId, aclKey, chunks);
+      return existing ? 'updated' : 'added';
+    })();
+  }
+
+  private insertChunks(documentId: number, sourceId: number, aclKey: string, chunks: ChunkToIndex[]): void {
+    const insertChunk = this.database.prepare(
+      `INSERT INTO chunks (document_id, position, text, heading_path, symbol, start_line, end_line, tokens,
+       content_hash, url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const insertLexical = this.database.prepare(
+      'INSERT INTO chunks_fts (rowid, title, path, headings, body, filter) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    const model = this.vectorModel();
+    const filterTokens = `${aclKey} s${sourceId}`;
+    for (const chunk of chunks) {
+      const info = insertChunk.run(
+        documentId,
+        chunk.index,
+        chunk.text,
+        JSON.stringify(chunk.headingPath),
+        chunk.symbol ?? null,
+        chunk.startLine ?? null,
+        chunk.endLine ?? null,
+        chunk.tokens,
+        chunk.contentHash,
+        chunk.url ?? null,
+      );
+      const chunkId = info.lastInsertRowid;
+      const { title, path, headings, body } = chunk.lexical;
+      insertLexical.run(chunkId, title, path, headings, body, filterTokens);
+      if (model && chunk.vector) this.insertVector(BigInt(chunkId), chunk.vector, aclKey, sourceId);
+    }
+  }
+
+  private insertVector(chunkId: bigint, vector: Float32Array, aclKey: string, sourceId: number): void {
+    this.database
+      .prepare('INSERT INTO chunk_vectors (chunk_id, embedding, acl_key, source_id) VALUES (?, ?, ?, ?)')
+      .run(chunkId, vectorBytes(vector), aclKey, BigInt(sourceId));
+  }
+
+  private removeChunks(documentId: number): void {
+    const ids = this.database.prepare('SELECT id FROM chunks WHERE document_id = ?').pluck().all(documentId) as number[];
+    const deleteLexical = this.database.prepare('DELETE FROM chunks_fts WHERE rowid = ?');
+    const deleteVector = this.vectorModel() ? this.database.prepare('DELETE FROM chunk_vectors WHERE chunk_id = ?') : undefined;
+    for (const id of ids) {
+      deleteLexical.run(id);
+      deleteVector?.run(BigInt(id));
+    }
+    this.database.prepare('DELETE FROM chunks WHERE document_id = ?').run(documentId);
+  }
+
+  /** Deletes one document and everything indexed for it, atomically. */
+  deleteDocument(documentId: number): void {
+    this.database.transaction(() => {
+      this.removeChunks(documentId);
+      this.database.prepare('DELETE FROM documents WHERE id = ?').run(documentId);
+    })();
+  }
+
+  /** Deletes every document of a source (call inside the caller's transaction). */
+  deleteSourceDocuments(sourceId: number): void {
+    const ids = this.database.prepare('SELECT id FROM documents WHERE source_id = ?').pluck().all(sourceId) as number[];
+    for (const id of ids) this.deleteDocument(id);
+  }
+
+  /** The key of an ACL (a sorted set of principals), registering it on first use. */
+  aclKey(acl: Principal[]): string {
+    const principals = [...new Set(acl)].sort();
+    const canonical = JSON.stringify(principals);
+    const cached = this.aclKeys.get(canonical);
+    if (cached) return cached;
+    const key = `x${createHash('sha256').update(canonical).digest('hex').slice(0, 16)}`;
+    const insert = this.database.prepare('INSERT OR IGNORE INTO acl_sets (acl_key, principal) VALUES (?, ?)');
+    for (const principal of principals) insert.run(key, principal);
+    this.aclKeys.set(canonical, key);
+    return key;
+  }
+
+  /** ACL keys that any of the principals satisfies. */
+  aclKeysFor(principals: Principal[]): string[] {
+    if (principals.length === 0) return [];
+    const placeholders = principals.map(() => '?').join(', ');
+    return this.database
+      .prepare(`SELECT DISTINCT acl_key FROM acl_sets WHERE principal IN (${placeholders})`)
+      .pluck()
+      .all(...principals) as string[];
+  }
+
+  /** Best chunks for OR-ed terms, restricted to what the filter allows before ranking. */
+  searchLexical(terms: LexicalTerm[], filter: SearchFilter, limit: number): ChunkHit[] {
+    const aclKeys = this.aclKeysFor(filter.principals);
+    if (terms.length === 0 || aclKeys.length === 0 || filter.sourceIds?.length === 0) return [];
+    const query = terms.map(({ term, prefix }) => `"${term.replaceAll('"', '""')}"${prefix ? '*' : ''}`).join(' OR ');
+    let match = `filter : (${aclKeys.join(' OR ')}) AND {title path headings body} : (${query})`;
+    if (filter.sourceIds) match += ` AND filter : (${filter.sourceIds.map((id) => `s${id}`).join(' OR ')})`;
+    return this.database
+      .prepare(
+        `SELECT hit.chunkId, chunks.document_id AS documentId, hit.score FROM (
+           SELECT rowid AS chunkId, bm25(chunks_fts, ${FIELD_WEIGHTS}) AS score FROM chunks_fts
+           WHERE chunks_fts MATCH ? ORDER BY score LIMIT ?
+         ) AS hit JOIN chunks ON chunks.id = hit.chunkId ORDER BY hit.score`,
+      )
+      .all(match, limit) as ChunkHit[];
+  }
+
+  vectorModel(): VectorModel | undefined {
+    const row = this.database.prepare('SELECT value FROM meta WHERE key = ?').get(VECTOR_MODEL_KEY) as
+      | { value: string }
+      | undefined;
+    return row ? (JSON.parse(row.value) as VectorModel) : undefined;
+  }
+
+  /** Drops all vectors and prepares the vector index for another model (or none). */
+  resetVectors(model: VectorModel | undefined): void {
+    this.database.transaction(() => {
+      this.database.exec('DROP TABLE IF EXISTS chunk_vectors');
+      if (model) {
+        if (!Number.isInteger(model.dimension) || model.dimension <= 0 || model.dimension > 8192) {
+          throw new RangeError(`invalid embedding dimension ${model.dimension}`);
+        }
+        this.database.exec(
+          `CREATE VIRTUAL TABLE chunk_vectors USING vec0 (chunk_id INTEGER PRIMARY KEY,
+           embedding float[${model.dimension}] distance_metric=cosine, acl_key TEXT, source_id INTEGER)`,
+        );
+        this.database
+          .prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)')
+          .run(VECTOR_MODEL_KEY, JSON.stringify(model));
+      } else {
+        this.database.prepare('DELETE FROM meta WHERE key = ?').run(VECTOR_MODEL_KEY);
+      }
+    })();
+  }
+
+  /** Chunks that have no vector yet (after a model change or an interrupted sync), in batches. */
+  chunksWithoutVectors(limit: number): Array<{ chunkId: number; embeddingText: string; contentHash: string }> {
+    return this.database
+      .prepare(
+        `SELECT chunks.id AS chunkId, chunks.content_hash AS contentHash, documents.title AS title,
+           chunks.heading_path AS headingPath, chunks.text AS text
+         FROM chunks JOIN documents ON documents.id = chunks.document_id
+         WHERE NOT EXISTS (SELECT 1 FROM chunk_vectors WHERE chunk_vectors.chunk_id = chunks.id)
+         ORDER BY chunks.id LIMIT ?`,
+      )
+      .all(limit)
+      .map((row) => {
+        const { chunkId, contentHash, title, headingPath, text } = row as ChunkForEmbedding;
+        return {
+          chunkId,
+          contentHash,
+          embeddingText: embeddingText({ title, headingPath: JSON.parse(headingPath) as string[], text }),
+        };
+      });
+  }
+
+  /** Stores vectors for existing chunks (after a model change), atomically per batch. */
+  addVectors(vectors: Array<{ chunkId: number; vector: Float32Array }>): void {
+    const lookup = this.database.prepare(
+      'SELECT documents.acl_key AS aclKey, documents.source_id AS sourceId FROM chunks JOIN documents ON documents.id = chunks.document_id WHERE chunks.id = ?',
+    );
+    this.database.transaction(() => {
+      for (const { chunkId, vector } of vectors) {
+        const row = lookup.get(chunkId) as { aclKey: string; sourceId: number } | undefined;
+        if (row) this.insertVector(BigInt(chunkId), vector, row.aclKey, row.sourceId);
+      }
+    })();
+  }
+
+  /** Nearest chunks by cosine distance, restricted by the filter inside the KNN scan. */
+  searchVectors(vector: Float32Array, filter: SearchFilter, limit: number): ChunkHit[] {
+    if (!this.vectorModel()) return [];
+    const aclKeys = this.aclKeysFor(filter.principals);
+    if (aclKeys.length === 0 || filter.sourceIds?.length === 0) return [];
+    const conditions = [`acl_key IN (${aclKeys.map(() => '?').join(', ')})`];
+    const parameters: unknown[] = [vectorBytes(vector), limit, ...aclKeys];
+    if (filter.sourceIds) {
+      conditions.push(`source_id IN (${filter.sourceIds.map(() => '?').join(', ')})`);
+      parameters.push(...filter.sourceIds.map(BigInt));
+    }
+    return this.database
+      .prepare(
+        `SELECT hit.chunk_id AS chunkId, chunks.document_id AS documentId, hit.distance AS score FROM (
+           SELECT chunk_id, distance FROM chunk_vectors WHERE embedding MATCH ? AND k = ? AND ${conditions.join(' AND ')}
+         ) AS hit JOIN chunks ON chunks.id = hit.chunk_id ORDER BY hit.distance`,
+      )
+      .all(...parameters) as ChunkHit[];
+  }
+
+  cachedEmbeddings(model: string, hashes: string[]): Map<string, Float32Array> {
+    const select = this.database.prepare('SELECT vector FROM embedding_cache WHERE model = ? AND content_hash = ?');
+    const result = new Map<string, Float32Array>();
+    for (const hash of hashes) {
+      const row = select.get(model, hash) as { vector: Buffer } | undefined;
+      if (row) result.set(hash, fromBytes(row.vector));
+    }
+    return result;
+  }
+
+  cacheEmbeddings(model: string, entries: Array<[string, Float32Array]>): void {
+    const insert = this.database.prepare(
+      'INSERT OR REPLACE INTO embedding_cache (model, content_hash, vector) VALUES (?, ?, ?)',
+    );
+    this.database.transaction(() => {
+      for (const [hash, vector] of entries) insert.run(model, hash, vectorBytes(vector));
+    })();
+  }
+
+  loadChunks(chunkIds: number[]): Map<number, StoredChunk> {
+    const select = this.database.prepare(
+      `SELECT chunks.id AS chunkId, chunks.document_id AS documentId, sources.name AS sourceName, documents.uri,
+         documents.title, chunks.text, chunks.heading_path AS headingPath, chunks.symbol, chunks.start_line AS startLine,
+         chunks.end_line AS endLine, chunks.url, documents.url AS documentUrl
+       FROM chunks JOIN documents ON documents.id = chunks.document_id JOIN sources ON sources.id = documents.source_id
+       WHERE chunks.id = ?`,
+    );
+    const result = new Map<number, StoredChunk>();
+    for (const id of chunkIds) {
+      const row = select.get(id) as (Omit<StoredChunk, 'headingPath'> & { headingPath: string }) | undefined;
+      if (row) result.set(id, { ...row, headingPath: JSON.parse(row.headingPath) as string[] });
+    }
+    return result;
+  }
+
+  statistics(): IndexStatistics {
+    const count = (sql: string) => this.database.prepare(sql).pluck().get() as number;
+    const pageCount = this.database.pragma('page_count', { simple: true }) as number;
+    const pageSize = this.database.pragma('page_size', { simple: true }) as number;
+    return {
+      sources: count('SELECT count(*) FROM sources'),
+      documents: count('SELECT count(*) FROM documents'),
+      chunks: count('SELECT count(*) FROM chunks'),
+      vectors: this.vectorModel() ? count('SELECT count(*) FROM chunk_vectors') : 0,
+      bytesOnDisk: pageCount * pageSize,
+    };
+  }
+}
+
+function vectorBytes(vector: Float32Array): Buffer {
+  return Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength);
+}
+
+function fromBytes(bytes: Buffer): Float32Array {
+  const copy = new Uint8Array(bytes);
+  return new Float32Array(copy.buffer, 0, copy.byteLength / 4);
+}

@@ -1,0 +1,102 @@
+/**
+ * Versioned schema migrations, applied in order inside one transaction each; `PRAGMA user_version`
+ * records the last one applied. Never edit a released migration: add the next one.
+ */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+
+  CREATE TABLE sources (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    type TEXT NOT NULL,
+    settings TEXT NOT NULL,
+    acl TEXT NOT NULL,
+    cursor TEXT,
+    created_at TEXT NOT NULL,
+    last_sync_at TEXT
+  );
+
+  -- Each distinct ACL (sorted principal list) gets a key; documents carry the key, so access checks
+  -- are a lookup of the caller's keys and an IN filter inside the lexical and vector indexes.
+  CREATE TABLE acl_sets (
+    acl_key TEXT NOT NULL,
+    principal TEXT NOT NULL,
+    PRIMARY KEY (acl_key, principal)
+  ) WITHOUT ROWID;
+  CREATE INDEX acl_sets_by_principal ON acl_sets (principal, acl_key);
+
+  CREATE TABLE documents (
+    id INTEGER PRIMARY KEY,
+    source_id INTEGER NOT NULL REFERENCES sources (id) ON DELETE CASCADE,
+    uri TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    version TEXT NOT NULL,
+    title TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    language TEXT,
+    url TEXT,
+    acl_key TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    chunk_count INTEGER NOT NULL,
+    indexed_at TEXT NOT NULL,
+    UNIQUE (source_id, uri)
+  );
+
+  CREATE TABLE chunks (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    heading_path TEXT NOT NULL,
+    symbol TEXT,
+    start_line INTEGER,
+    end_line INTEGER,
+    tokens INTEGER NOT NULL,
+    content_hash TEXT NOT NULL,
+    url TEXT
+  );
+  CREATE INDEX chunks_by_document ON chunks (document_id);
+
+  -- Stemmed terms only (contentless): the readable text lives in chunks. The filter column holds the
+  -- ACL key and source tokens, matched before ranking and weighted 0.
+  CREATE VIRTUAL TABLE chunks_fts USING fts5 (
+    title, path, headings, body, filter,
+    content = '', contentless_delete = 1,
+    tokenize = 'unicode61 remove_diacritics 0'
+  );
+
+  CREATE TABLE embedding_cache (
+    model TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    vector BLOB NOT NULL,
+    PRIMARY KEY (model, content_hash)
+  ) WITHOUT ROWID;
+
+  CREATE TABLE sync_runs (
+    id INTEGER PRIMARY KEY,
+    source_id INTEGER REFERENCES sources (id) ON DELETE SET NULL,
+    source_name TEXT NOT NULL,
+    status TEXT NOT NULL,
+    started_at TEXT NOT NULL,
+    finished_at TEXT,
+    added INTEGER NOT NULL DEFAULT 0,
+    updated INTEGER NOT NULL DEFAULT 0,
+    deleted INTEGER NOT NULL DEFAULT 0,
+    unchanged INTEGER NOT NULL DEFAULT 0,
+    skipped INTEGER NOT NULL DEFAULT 0,
+    failed INTEGER NOT NULL DEFAULT 0,
+    error TEXT,
+    details TEXT NOT NULL DEFAULT '[]'
+  );
+  CREATE INDEX sync_runs_by_source ON sync_runs (source_id, id);
+
+  -- One row per source being synced; the holder's pid tells a live sync from one that was killed.
+  CREATE TABLE sync_locks (
+    source_id INTEGER PRIMARY KEY REFERENCES sources (id) ON DELETE CASCADE,
+    pid INTEGER NOT NULL,
+    acquired_at TEXT NOT NULL
+  );
+  `,
+];
