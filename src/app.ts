@@ -43,7 +43,12 @@ export class Spravka {
     return this.stores.databasePath;
   }
 
-  addSource(name: string, type: SourceType, settings: Record<string, unknown>, acl: Principal[]): SourceRecord {
+  addSource(
+    name: string,
+    type: SourceType,
+    settings: Record<string, unknown>,
+    acl: Principal[],
+  ): SourceRecord {
     return this.catalog.addSource({ name, type, settings: validateSourceSettings(type, settings), acl });
   }
 
@@ -62,7 +67,8 @@ export class Spravka {
 
   /** Syncs the named sources (all when none are named), one after another, yielding progress. */
   async *sync(names: string[], signal?: AbortSignal): AsyncGenerator<SyncEvent, SyncReport[]> {
-    const sources = names.length > 0 ? names.map((name) => this.catalog.requireSource(name)) : this.catalog.listSources();
+    const sources =
+      names.length > 0 ? names.map((name) => this.catalog.requireSource(name)) : this.catalog.listSources();
     this.ingestPipeline ??= IngestPipeline.create(this.config.chunking);
     const ingest = await this.ingestPipeline;
     for await (const progress of reconcileVectors(this.index, this.embedder, signal)) {
@@ -71,7 +77,12 @@ export class Spravka {
     const reports: SyncReport[] = [];
     for (const source of sources) {
       const connector = createConnector(source, this.config.dataDir);
-      const run = syncSource(source, connector, { catalog: this.catalog, index: this.index, ingest, embedder: this.embedder }, signal);
+      const run = syncSource(
+        source,
+        connector,
+        { catalog: this.catalog, index: this.index, ingest, embedder: this.embedder },
+        signal,
+      );
       let step = await run.next();
       while (!step.done) {
         yield step.value;

@@ -24,7 +24,10 @@ export async function createTestSpravka(environment: Record<string, string> = {}
 }
 
 /** Runs a sync to the end; returns its reports and every event it yielded. */
-export async function runSync(spravka: Spravka, names: string[] = []): Promise<{ reports: SyncReport[]; events: SyncEvent[] }> {
+export async function runSync(
+  spravka: Spravka,
+  names: string[] = [],
+): Promise<{ reports: SyncReport[]; events: SyncEvent[] }> {
   const events: SyncEvent[] = [];
   const reports: SyncReport[] = [];
   for await (const event of spravka.sync(names)) {

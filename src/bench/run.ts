@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem, tmpdir } from 'node:os';
+import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Spravka } from '../app.js';
@@ -25,7 +25,12 @@ const option = (name: string) => {
 };
 const sizes = (option('--sizes') ?? (flag('--quick') ? '100000' : '100000,1000000')).split(',').map(Number);
 const results: Record<string, unknown> = {
-  machine: { cpus: cpus().length, model: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
+  machine: {
+    cpus: cpus().length,
+    model: cpus()[0]?.model,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+  },
 };
 
 function log(line: string): void {
@@ -37,7 +42,11 @@ function percentile(values: number[], fraction: number): number {
   return Number((sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))] ?? 0).toFixed(2));
 }
 
-function syncInChild(environment: Record<string, string>): { milliseconds: number; peakRssBytes: number; reports: unknown[] } {
+function syncInChild(environment: Record<string, string>): {
+  milliseconds: number;
+  peakRssBytes: number;
+  reports: unknown[];
+} {
   const output = execFileSync(process.execPath, [join(repository, 'dist', 'bench', 'sync-child.js')], {
     env: { ...process.env, ...environment },
     encoding: 'utf8',
@@ -47,7 +56,10 @@ function syncInChild(environment: Record<string, string>): { milliseconds: numbe
 }
 
 async function corpusBenchmarks(embedder: 'none' | string): Promise<Record<string, unknown>> {
-  const corpus = execFileSync(join(shared, 'eval', 'build-corpus.sh'), { encoding: 'utf8' }).trim().split('\n').pop() as string;
+  const corpus = execFileSync(join(shared, 'eval', 'build-corpus.sh'), { encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .pop() as string;
   const work = mkdtempSync(join(tmpdir(), 'spravka-bench-'));
   try {
     const copy = join(work, 'corpus');
@@ -61,7 +73,10 @@ async function corpusBenchmarks(embedder: 'none' | string): Promise<Record<strin
     const unchanged = syncInChild(environment);
     log(`  re-sync, nothing changed: ${unchanged.milliseconds} ms`);
     const changedFile = join(copy, 'wiki', 'git-en', 'git-merge.txt');
-    writeFileSync(changedFile, `${readFileSync(changedFile, 'utf8')}\nA benchmark edit: merge strategies explained.\n`);
+    writeFileSync(
+      changedFile,
+      `${readFileSync(changedFile, 'utf8')}\nA benchmark edit: merge strategies explained.\n`,
+    );
     const oneChanged = syncInChild(environment);
     log(`  re-sync, one file changed: ${oneChanged.milliseconds} ms`);
 
@@ -107,8 +122,15 @@ async function syntheticBenchmark(chunks: number): Promise<Record<string, unknow
     const dimension = 256;
     const embedder = hashingEmbedder(dimension);
     stores.index.resetVectors({ id: embedder.id, dimension });
-    const source = stores.catalog.addSource({ name: 'synthetic', type: 'folder', settings: { path: '/' }, acl: ['public'] });
-    const vocabulary = [...new Set(readFileSync(join(shared, 'eval', 'dev.jsonl'), 'utf8').match(/\p{L}{3,}/gu) ?? [])];
+    const source = stores.catalog.addSource({
+      name: 'synthetic',
+      type: 'folder',
+      settings: { path: '/' },
+      acl: ['public'],
+    });
+    const vocabulary = [
+      ...new Set(readFileSync(join(shared, 'eval', 'dev.jsonl'), 'utf8').match(/\p{L}{3,}/gu) ?? []),
+    ];
     const filler = readFileSync(join(repository, 'docs', 'search.md'), 'utf8').match(/\p{L}{3,}/gu) ?? [];
     const started = performance.now();
     let reported = 0;
@@ -149,7 +171,9 @@ async function syntheticBenchmark(chunks: number): Promise<Record<string, unknow
     const hybrid = await measure(true);
     const sizeMB = Number((stores.index.statistics().bytesOnDisk / 2 ** 20).toFixed(0));
     stores.close();
-    log(`  ${chunks} chunks: built in ${buildMs} ms, lexical p95 ${lexical.p95Ms} ms, hybrid p95 ${hybrid.p95Ms} ms`);
+    log(
+      `  ${chunks} chunks: built in ${buildMs} ms, lexical p95 ${lexical.p95Ms} ms, hybrid p95 ${hybrid.p95Ms} ms`,
+    );
     return { chunks, dimension, buildMs, sizeMB, lexical, hybrid };
   } finally {
     rmSync(work, { recursive: true, force: true });

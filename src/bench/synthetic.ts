@@ -38,7 +38,10 @@ export function hashingEmbedder(dimension: number): EmbeddingModel {
     dimension,
     embed: async (texts) =>
       texts.map((value) =>
-        randomUnitVector(seededRandom(createHash('sha256').update(value).digest().readUInt32LE(0)), dimension),
+        randomUnitVector(
+          seededRandom(createHash('sha256').update(value).digest().readUInt32LE(0)),
+          dimension,
+        ),
       ),
   };
 }

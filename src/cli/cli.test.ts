@@ -12,14 +12,29 @@ describe('spravka CLI contract', () => {
 
   beforeAll(async () => {
     writeTree(folder, {
-      'ops/nginx.md': '# Nginx\n\nКак настроить обратный прокси nginx для нового сервиса.\n\n## TLS\n\nCertificates live in /etc/ssl.',
-      'code/payments/refund.py': 'def process_refund(payment_id):\n    """Refund a payment."""\n    return gateway.refund(payment_id)\n',
+      'ops/nginx.md':
+        '# Nginx\n\nКак настроить обратный прокси nginx для нового сервиса.\n\n## TLS\n\nCertificates live in /etc/ssl.',
+      'code/payments/refund.py':
+        'def process_refund(payment_id):\n    """Refund a payment."""\n    return gateway.refund(payment_id)\n',
       'team/secret.md': '# Salaries\n\nThe salary table of the nginx team.',
     });
-    const added = await runCli(['source', 'add', 'wiki', '--type', 'folder', '--path', folder, '--exclude', 'team/**'], { env });
+    const added = await runCli(
+      ['source', 'add', 'wiki', '--type', 'folder', '--path', folder, '--exclude', 'team/**'],
+      { env },
+    );
     expect(added.code).toBe(0);
     const secret = await runCli(
-      ['source', 'add', 'hr', '--type', 'folder', '--path', join(folder, 'team'), '--acl', 'group:hr,user:ivan'],
+      [
+        'source',
+        'add',
+        'hr',
+        '--type',
+        'folder',
+        '--path',
+        join(folder, 'team'),
+        '--acl',
+        'group:hr,user:ivan',
+      ],
       { env },
     );
     expect(secret.code).toBe(0);
@@ -30,10 +45,17 @@ describe('spravka CLI contract', () => {
   it('syncs and prints a report with counts and time', async () => {
     const result = await runCli(['sync'], { env });
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^wiki: 2 added, 0 updated, 0 deleted, 0 unchanged, 0 skipped, 0 failed in \d+\.\d s$/m);
+    expect(result.stdout).toMatch(
+      /^wiki: 2 added, 0 updated, 0 deleted, 0 unchanged, 0 skipped, 0 failed in \d+\.\d s$/m,
+    );
     expect(result.stdout).toMatch(/^hr: 1 added/m);
     const again = await runCli(['sync', 'wiki', '--json'], { env });
-    expect(JSON.parse(again.stdout)[0]).toMatchObject({ source: 'wiki', added: 0, unchanged: 2, status: 'succeeded' });
+    expect(JSON.parse(again.stdout)[0]).toMatchObject({
+      source: 'wiki',
+      added: 0,
+      unchanged: 2,
+      status: 'succeeded',
+    });
   });
 
   it('prints search results as the JSON contract says', async () => {
@@ -41,24 +63,36 @@ describe('spravka CLI contract', () => {
     expect(result.code).toBe(0);
     const results = JSON.parse(result.stdout);
     expect(results[0]).toMatchObject({ rank: 1, source: 'wiki', uri: 'ops/nginx.md', title: 'Nginx' });
-    expect(Object.keys(results[0])).toEqual(expect.arrayContaining(['rank', 'score', 'source', 'uri', 'title', 'text']));
+    expect(Object.keys(results[0])).toEqual(
+      expect.arrayContaining(['rank', 'score', 'source', 'uri', 'title', 'text']),
+    );
     expect(results.map((item: { uri: string }) => item.uri)).not.toContain('secret.md');
   });
 
   it('filters by --as principals and by --source', async () => {
-    const asIvan = JSON.parse((await runCli(['search', 'salary', '--json', '--as', 'user:ivan'], { env })).stdout);
+    const asIvan = JSON.parse(
+      (await runCli(['search', 'salary', '--json', '--as', 'user:ivan'], { env })).stdout,
+    );
     expect(asIvan.map((item: { uri: string }) => item.uri)).toEqual(['secret.md']);
     const anonymous = JSON.parse((await runCli(['search', 'salary', '--json'], { env })).stdout);
     expect(anonymous).toEqual([]);
-    const onlyWiki = JSON.parse((await runCli(['search', 'nginx', '--json', '--source', 'wiki', '--as', 'group:hr'], { env })).stdout);
+    const onlyWiki = JSON.parse(
+      (await runCli(['search', 'nginx', '--json', '--source', 'wiki', '--as', 'group:hr'], { env })).stdout,
+    );
     expect(onlyWiki.every((item: { source: string }) => item.source === 'wiki')).toBe(true);
   });
 
   it('reads one query per stdin line and prints one JSON array per line', async () => {
-    const result = await runCli(['search', '--json', '--k', '2'], { env, input: 'process refund\n\nnginx TLS\n' });
+    const result = await runCli(['search', '--json', '--k', '2'], {
+      env,
+      input: 'process refund\n\nnginx TLS\n',
+    });
     const lines = result.stdout.trim().split('\n');
     expect(lines).toHaveLength(2);
-    expect(JSON.parse(lines[0] as string)[0]).toMatchObject({ uri: 'code/payments/refund.py', lines: { start: 1, end: 3 } });
+    expect(JSON.parse(lines[0] as string)[0]).toMatchObject({
+      uri: 'code/payments/refund.py',
+      lines: { start: 1, end: 3 },
+    });
     expect(JSON.parse(lines[1] as string)[0].uri).toBe('ops/nginx.md');
   });
 
@@ -82,7 +116,9 @@ describe('spravka CLI contract', () => {
     const list = JSON.parse((await runCli(['source', 'list', '--json'], { env })).stdout);
     expect(list.map((item: { name: string }) => item.name)).toEqual(['hr', 'wiki']);
     expect((await runCli(['source', 'remove', 'hr'], { env })).code).toBe(0);
-    const after = JSON.parse((await runCli(['search', 'salary', '--json', '--as', 'user:ivan'], { env })).stdout);
+    const after = JSON.parse(
+      (await runCli(['search', 'salary', '--json', '--as', 'user:ivan'], { env })).stdout,
+    );
     expect(after).toEqual([]);
   });
 

@@ -29,6 +29,7 @@ export function reportError(output: Output, error: unknown): number {
   const prefix = output.language === 'ru' ? 'ошибка' : 'error';
   output.stderr(`spravka: ${prefix}: ${render(failure.text, output.language)}`);
   if (failure.hint) output.stderr(`  → ${render(failure.hint, output.language)}`);
-  if (!isSpravkaError(error) && error instanceof Error && process.env.SPRAVKA_DEBUG) output.stderr(error.stack ?? '');
+  if (!isSpravkaError(error) && error instanceof Error && process.env.SPRAVKA_DEBUG)
+    output.stderr(error.stack ?? '');
   return failure.code === 'usage' || failure.code === 'config_invalid' ? 2 : 1;
 }

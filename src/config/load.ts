@@ -36,7 +36,9 @@ export function loadConfig(environment: NodeJS.ProcessEnv, overrides: ConfigOver
   };
   const parsed = configSchema.safeParse(candidate);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+    const problems = parsed.error.issues
+      .map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+      .join('; ');
     throw invalid(`Invalid configuration: ${problems}`, `Неверная конфигурация: ${problems}`);
   }
   return parsed.data;
@@ -57,18 +59,23 @@ function number(environment: NodeJS.ProcessEnv, name: string, fallback: number):
   const raw = environment[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isFinite(value)) throw invalid(`${name}="${raw}" is not a number.`, `${name}="${raw}" — не число.`);
+  if (!Number.isFinite(value))
+    throw invalid(`${name}="${raw}" is not a number.`, `${name}="${raw}" — не число.`);
   return value;
 }
 
 function integer(environment: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const value = number(environment, name, fallback);
-  if (!Number.isInteger(value)) throw invalid(`${name} must be a whole number.`, `${name} должно быть целым числом.`);
+  if (!Number.isInteger(value))
+    throw invalid(`${name} must be a whole number.`, `${name} должно быть целым числом.`);
   return value;
 }
 
 function invalid(en: string, ru: string): SpravkaError {
   return new SpravkaError('config_invalid', text(en, ru), {
-    hint: text('Fix the environment variable and start again.', 'Исправьте переменную окружения и запустите снова.'),
+    hint: text(
+      'Fix the environment variable and start again.',
+      'Исправьте переменную окружения и запустите снова.',
+    ),
   });
 }

@@ -72,7 +72,10 @@ export function toSpravkaError(error: unknown): SpravkaError {
   if (code === 'EROFS' || code === 'EACCES' || /SQLITE_READONLY|readonly database/i.test(detail)) {
     return new SpravkaError(
       'storage_read_only',
-      text(`The data directory is not writable: ${detail}`, `Каталог данных недоступен для записи: ${detail}`),
+      text(
+        `The data directory is not writable: ${detail}`,
+        `Каталог данных недоступен для записи: ${detail}`,
+      ),
       {
         hint: text(
           'Give spravka write access to the data directory (--data-dir or SPRAVKA_DATA_DIR).',
@@ -95,7 +98,11 @@ export function toSpravkaError(error: unknown): SpravkaError {
       },
     );
   }
-  return new SpravkaError('internal', text(`Unexpected error: ${detail}`, `Непредвиденная ошибка: ${detail}`), {
-    cause: error,
-  });
+  return new SpravkaError(
+    'internal',
+    text(`Unexpected error: ${detail}`, `Непредвиденная ошибка: ${detail}`),
+    {
+      cause: error,
+    },
+  );
 }

@@ -1,2 +1,2 @@
-export { recallAt, reciprocalRankAt, summarise, type MetricSummary } from './metrics.js';
-export { evaluate, readQuestions, type EvalQuestion, type EvalReport } from './run.js';
+export { type MetricSummary, recallAt, reciprocalRankAt, summarise } from './metrics.js';
+export { type EvalQuestion, type EvalReport, evaluate, readQuestions } from './run.js';

@@ -22,7 +22,8 @@ export interface MetricSummary {
 }
 
 export function summarise(rows: Array<{ ranked: string[]; gold: string[] }>): MetricSummary {
-  const mean = (values: number[]) => (values.length === 0 ? 0 : values.reduce((sum, value) => sum + value, 0) / values.length);
+  const mean = (values: number[]) =>
+    values.length === 0 ? 0 : values.reduce((sum, value) => sum + value, 0) / values.length;
   return {
     questions: rows.length,
     recallAt5: round(mean(rows.map((row) => recallAt(row.ranked, row.gold, 5)))),

@@ -26,7 +26,10 @@ export interface EvalReport {
 export async function readQuestions(path: string): Promise<EvalQuestion[]> {
   const content = await readFile(path, 'utf8').catch((error: unknown) => {
     throw new SpravkaError('usage', text(`Cannot read ${path}.`, `Не удаётся прочитать ${path}.`), {
-      hint: text('Pass an existing JSONL file to --questions.', 'Укажите существующий JSONL-файл в --questions.'),
+      hint: text(
+        'Pass an existing JSONL file to --questions.',
+        'Укажите существующий JSONL-файл в --questions.',
+      ),
       cause: error,
     });
   });
@@ -40,7 +43,12 @@ export async function readQuestions(path: string): Promise<EvalQuestion[]> {
         throw new SpravkaError(
           'usage',
           text(`${path}:${number} is not a question line.`, `${path}:${number} — не строка вопроса.`),
-          { hint: text('Each line: {"id", "q", "gold": [uri…], "kind"?, "lang"?}', 'Каждая строка: {"id", "q", "gold": [uri…], "kind"?, "lang"?}') },
+          {
+            hint: text(
+              'Each line: {"id", "q", "gold": [uri…], "kind"?, "lang"?}',
+              'Каждая строка: {"id", "q", "gold": [uri…], "kind"?, "lang"?}',
+            ),
+          },
         );
       }
       return parsed.data;
@@ -71,7 +79,9 @@ export async function evaluate(
   }
   const groupBy = (key: 'kind' | 'lang') => {
     const groups: Record<string, MetricSummary> = {};
-    const names = [...new Set(rows.map((row) => row[key]).filter((value): value is string => Boolean(value)))].sort();
+    const names = [
+      ...new Set(rows.map((row) => row[key]).filter((value): value is string => Boolean(value))),
+    ].sort();
     for (const name of names) groups[name] = summarise(rows.filter((row) => row[key] === name));
     return groups;
   };

@@ -4,8 +4,8 @@ import { SectionChunker } from './chunk/sections.js';
 import { parseDocument } from './parse/index.js';
 import type { Chunker, ChunkingOptions, ParserInput } from './types.js';
 
-export { DEFAULT_CHUNKING } from './types.js';
 export type { ChunkingOptions, ParserInput } from './types.js';
+export { DEFAULT_CHUNKING } from './types.js';
 
 export interface IngestedDocument {
   parsed: ParsedDocument;

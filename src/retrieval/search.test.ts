@@ -15,7 +15,9 @@ describe('search with access control', () => {
     const personal = temporaryDirectory();
     cleanups.push(test.cleanup, open.cleanup, engineering.cleanup, personal.cleanup);
     writeTree(open.path, { 'vacation.md': '# Vacation policy\n\nRequest vacation in the HR portal.' });
-    writeTree(engineering.path, { 'deploy.md': '# Deploy\n\nThe vacation calendar service deploys with helm.' });
+    writeTree(engineering.path, {
+      'deploy.md': '# Deploy\n\nThe vacation calendar service deploys with helm.',
+    });
     writeTree(personal.path, { 'review.md': '# Review\n\nIvan vacation notes and salary review.' });
     spravka.addSource('open', 'folder', { path: open.path }, ['public']);
     spravka.addSource('eng', 'folder', { path: engineering.path }, ['group:eng']);
@@ -52,12 +54,20 @@ describe('search with access control', () => {
   });
 
   it('rejects an empty query and a bad k with query_invalid', async () => {
-    await expect(spravka.search({ query: '   ', k: 5, principals: [] })).rejects.toMatchObject({ code: 'query_invalid' });
-    await expect(spravka.search({ query: 'x', k: 0, principals: [] })).rejects.toMatchObject({ code: 'query_invalid' });
+    await expect(spravka.search({ query: '   ', k: 5, principals: [] })).rejects.toMatchObject({
+      code: 'query_invalid',
+    });
+    await expect(spravka.search({ query: 'x', k: 0, principals: [] })).rejects.toMatchObject({
+      code: 'query_invalid',
+    });
   });
 
   it('answers a 10,000-character query without failing', async () => {
-    const results = await spravka.search({ query: `vacation ${'lorem ipsum '.repeat(900)}`, k: 5, principals: [] });
+    const results = await spravka.search({
+      query: `vacation ${'lorem ipsum '.repeat(900)}`,
+      k: 5,
+      principals: [],
+    });
     expect(results.map((result) => result.uri)).toEqual(['vacation.md']);
   });
 

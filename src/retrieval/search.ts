@@ -22,7 +22,10 @@ export interface SearchDependencies {
  * Hybrid search: lexical (BM25 over stems) and vector (cosine KNN) candidates, both filtered by the caller's
  * ACL keys inside the engines, fused by weighted RRF, then the best chunk of each document.
  */
-export async function search(request: SearchRequest, dependencies: SearchDependencies): Promise<SearchResult[]> {
+export async function search(
+  request: SearchRequest,
+  dependencies: SearchDependencies,
+): Promise<SearchResult[]> {
   const { catalog, index, embedder, settings } = dependencies;
   const query = request.query.trim();
   if (!query) {
@@ -42,12 +45,18 @@ export async function search(request: SearchRequest, dependencies: SearchDepende
   const lists: RankedList[] = [];
   const terms = lexicalTerms(query);
   if (terms.length > 0) {
-    lists.push({ hits: index.searchLexical(terms, filter, settings.candidates), weight: settings.lexicalWeight });
+    lists.push({
+      hits: index.searchLexical(terms, filter, settings.candidates),
+      weight: settings.lexicalWeight,
+    });
   }
   if (embedder && index.vectorModel()?.id === embedder.id) {
     const [vector] = await embedder.embed([query.slice(0, 4000)]);
     if (vector) {
-      lists.push({ hits: index.searchVectors(vector, filter, settings.candidates), weight: settings.vectorWeight });
+      lists.push({
+        hits: index.searchVectors(vector, filter, settings.candidates),
+        weight: settings.vectorWeight,
+      });
     }
   }
   const ranked = bestPerDocument(reciprocalRankFusion(lists)).slice(0, request.k);
@@ -66,7 +75,8 @@ export async function search(request: SearchRequest, dependencies: SearchDepende
     };
     const url = chunk.url ?? chunk.documentUrl;
     if (url) result.url = url;
-    if (chunk.startLine !== null && chunk.endLine !== null) result.lines = { start: chunk.startLine, end: chunk.endLine };
+    if (chunk.startLine !== null && chunk.endLine !== null)
+      result.lines = { start: chunk.startLine, end: chunk.endLine };
     const section = chunk.symbol ?? chunk.headingPath.join(' › ');
     if (section) result.section = section;
     results.push(result);
@@ -74,7 +84,7 @@ export async function search(request: SearchRequest, dependencies: SearchDepende
   return results;
 }
 
-/** Query stems; long Cyrillic stems also match as prefixes, since Russian inflection outruns the stemmer. */
+/** Query stems, OR-ed. (Prefix matching of Russian stems was measured and did not help: see docs/search.md.) */
 export function lexicalTerms(query: string): LexicalTerm[] {
   return analyzeQuery(query)
     .slice(0, MAX_QUERY_TERMS)

@@ -52,8 +52,12 @@ describe('HTTP API', () => {
   it('maps bad requests to 400/404 with a localized JSON error', async () => {
     const empty = await app.request('/api/search?q=');
     expect(empty.status).toBe(400);
-    expect(await empty.json()).toMatchObject({ error: { code: 'query_invalid', message: 'The query is empty.' } });
-    const russian = await app.request('/api/search?q=x&k=abc', { headers: { 'accept-language': 'ru-RU,ru;q=0.9' } });
+    expect(await empty.json()).toMatchObject({
+      error: { code: 'query_invalid', message: 'The query is empty.' },
+    });
+    const russian = await app.request('/api/search?q=x&k=abc', {
+      headers: { 'accept-language': 'ru-RU,ru;q=0.9' },
+    });
     expect(russian.status).toBe(400);
     expect(((await russian.json()) as { error: { message: string } }).error.message).toMatch(/целым/);
     const tooMany = await app.request('/api/search?q=x&k=100000');

@@ -35,7 +35,13 @@ export function createServerApp({ spravka }: { spravka: Spravka }): Hono {
     const failure = toSpravkaError(error);
     const language = languageFromAcceptHeader(context.req.header('accept-language'));
     return context.json(
-      { error: { code: failure.code, message: failure.text[language], hint: failure.hint?.[language] ?? null } },
+      {
+        error: {
+          code: failure.code,
+          message: failure.text[language],
+          hint: failure.hint?.[language] ?? null,
+        },
+      },
       STATUS[failure.code],
     );
   });
@@ -50,7 +56,10 @@ export function createServerApp({ spravka }: { spravka: Spravka }): Hono {
     const kParameter = context.req.query('k') ?? '10';
     const k = Number(kParameter);
     if (!/^\d+$/.test(kParameter)) {
-      throw new SpravkaError('query_invalid', text('k must be a whole number.', 'k должно быть целым числом.'));
+      throw new SpravkaError(
+        'query_invalid',
+        text('k must be a whole number.', 'k должно быть целым числом.'),
+      );
     }
     const sources = context.req.queries('source');
     const results = await spravka.search({ query, k, principals: [], ...(sources ? { sources } : {}) });

@@ -37,7 +37,9 @@ export function looksBinary(path: string, bytes: Uint8Array): boolean {
 }
 
 /** Include/exclude globs over POSIX paths relative to the source root. */
-export function createPathFilter(settings: Pick<CommonSettings, 'include' | 'exclude'>): (path: string) => boolean {
+export function createPathFilter(
+  settings: Pick<CommonSettings, 'include' | 'exclude'>,
+): (path: string) => boolean {
   const options = { dot: true };
   const excluded = picomatch([...BUILT_IN_EXCLUDES, ...settings.exclude], options);
   const included = settings.include.length > 0 ? picomatch(settings.include, options) : () => true;
@@ -89,7 +91,9 @@ export function buildLink(
     .replaceAll('{commit}', values.commit ?? values.branch ?? 'HEAD')
     .replaceAll('{branch}', values.branch ?? 'HEAD');
   if (lines) {
-    link += settings.lineAnchor.replaceAll('{start}', String(lines.start)).replaceAll('{end}', String(lines.end));
+    link += settings.lineAnchor
+      .replaceAll('{start}', String(lines.start))
+      .replaceAll('{end}', String(lines.end));
   }
   return link;
 }

@@ -21,7 +21,9 @@ interface ConnectorKind<Schema extends z.ZodType> {
 
 /** Every source type, its settings schema and its connector. */
 const kinds: {
-  [Type in SourceType]: ConnectorKind<Type extends 'folder' ? typeof folderSettingsSchema : typeof gitSettingsSchema>;
+  [Type in SourceType]: ConnectorKind<
+    Type extends 'folder' ? typeof folderSettingsSchema : typeof gitSettingsSchema
+  >;
 } = {
   folder: { schema: folderSettingsSchema, create: (settings) => new FolderConnector(settings) },
   git: {
@@ -31,17 +33,29 @@ const kinds: {
 };
 
 /** Validates a source's settings for its type; the parsed settings (with defaults) are what is stored. */
-export function validateSourceSettings(type: SourceType, settings: Record<string, unknown>): Record<string, unknown> {
+export function validateSourceSettings(
+  type: SourceType,
+  settings: Record<string, unknown>,
+): Record<string, unknown> {
   const parsed = kinds[type].schema.safeParse(settings);
   if (parsed.success) return parsed.data as Record<string, unknown>;
-  const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || type}: ${issue.message}`).join('; ');
+  const problems = parsed.error.issues
+    .map((issue) => `${issue.path.join('.') || type}: ${issue.message}`)
+    .join('; ');
   throw new SpravkaError(
     'source_invalid',
-    text(`Invalid settings for a ${type} source: ${problems}`, `Неверные настройки источника ${type}: ${problems}`),
+    text(
+      `Invalid settings for a ${type} source: ${problems}`,
+      `Неверные настройки источника ${type}: ${problems}`,
+    ),
     {
       hint: text(
-        type === 'folder' ? 'A folder source needs --path DIR.' : 'A git source needs --url URL (and optionally --branch).',
-        type === 'folder' ? 'Источнику folder нужен --path КАТАЛОГ.' : 'Источнику git нужен --url URL (и, при желании, --branch).',
+        type === 'folder'
+          ? 'A folder source needs --path DIR.'
+          : 'A git source needs --url URL (and optionally --branch).',
+        type === 'folder'
+          ? 'Источнику folder нужен --path КАТАЛОГ.'
+          : 'Источнику git нужен --url URL (и, при желании, --branch).',
       ),
     },
   );

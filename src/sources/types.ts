@@ -25,7 +25,14 @@ export interface SourceEntry {
   acl?: Principal[];
 }
 
-export const SKIP_REASONS = ['binary', 'too_large', 'unreadable', 'symlink_loop', 'outside_root', 'excluded'] as const;
+export const SKIP_REASONS = [
+  'binary',
+  'too_large',
+  'unreadable',
+  'symlink_loop',
+  'outside_root',
+  'excluded',
+] as const;
 export type SkipReason = (typeof SKIP_REASONS)[number];
 
 export type ScanItem =

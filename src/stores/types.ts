@@ -146,7 +146,13 @@ export interface Catalog {
   acquireSyncLock(source: SourceRecord): void;
   releaseSyncLock(sourceId: number): void;
   startRun(source: SourceRecord): number;
-  finishRun(runId: number, status: SyncStatus, counts: SyncCounts, details: SyncDetail[], error?: string): void;
+  finishRun(
+    runId: number,
+    status: SyncStatus,
+    counts: SyncCounts,
+    details: SyncDetail[],
+    error?: string,
+  ): void;
   listRuns(sourceId?: number, limit?: number): SyncRunRecord[];
   getMeta(key: string): string | undefined;
   setMeta(key: string, value: string): void;

@@ -31,7 +31,9 @@ export async function* reconcileVectors(
       batch.map((chunk) => chunk.embeddingText),
       batch.map((chunk) => chunk.contentHash),
     );
-    index.addVectors(batch.map((chunk, position) => ({ chunkId: chunk.chunkId, vector: vectors[position] as Float32Array })));
+    index.addVectors(
+      batch.map((chunk, position) => ({ chunkId: chunk.chunkId, vector: vectors[position] as Float32Array })),
+    );
     done += batch.length;
     yield { done, total };
   }

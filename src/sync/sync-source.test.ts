@@ -1,5 +1,6 @@
 import { chmodSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { temporaryDirectory, writeTree } from '../../test-support/files.js';
 import { createTestSpravka, runSync } from '../../test-support/spravka.js';
@@ -17,7 +18,8 @@ describe('folder sync', () => {
     spravka = test.spravka;
     cleanups.push(test.cleanup, folder.cleanup);
     writeTree(root, {
-      'guide/install.md': '# Installing\n\nRun the installer on the new service host.\n\n## Ports\n\nOpen port 8443.',
+      'guide/install.md':
+        '# Installing\n\nRun the installer on the new service host.\n\n## Ports\n\nOpen port 8443.',
       'guide/payments.html':
         '<html><head><title>Payments</title></head><body><nav>Home | Next</nav><h1>Payments</h1><p>Refunds are processed nightly.</p></body></html>',
       'src/auth.ts': 'export function getUserById(id: string) {\n  return database.users.find(id);\n}\n',
@@ -100,7 +102,9 @@ describe('folder sync', () => {
     symlinkSync(join(outside.path, 'secret.md'), join(root, 'escape.md'));
     const report = (await runSync(spravka)).reports[0];
     expect(report?.status).toBe('succeeded');
-    const reasons = Object.fromEntries(report?.details.map((detail) => [detail.uri, detail.reason.split(':')[0]]) ?? []);
+    const reasons = Object.fromEntries(
+      report?.details.map((detail) => [detail.uri, detail.reason.split(':')[0]]) ?? [],
+    );
     expect(reasons['guide/loop']).toBe('symlink_loop');
     expect(reasons['escape.md']).toBe('outside_root');
     expect(await spravka.search({ query: 'salary', k: 5, principals: [] })).toEqual([]);
@@ -117,6 +121,41 @@ describe('folder sync', () => {
     const details = report?.details ?? [];
     expect(details.find((detail) => detail.uri === 'big.md')?.reason).toMatch(/^too_large/);
     // Root can read anything; elsewhere the unreadable file is reported as failed, not fatal.
-    if (process.getuid?.() !== 0) expect(details.find((detail) => detail.uri === 'locked.md')?.kind).toBe('failed');
+    if (process.getuid?.() !== 0)
+      expect(details.find((detail) => detail.uri === 'locked.md')?.kind).toBe('failed');
+  });
+
+  it('keeps the previous version of a document that became malformed, and reports it', async () => {
+    const pdf = await PDFDocument.create();
+    const page = pdf.addPage();
+    page.drawText('Quarterly escalation procedure for outages', {
+      font: await pdf.embedFont(StandardFonts.Helvetica),
+    });
+    writeFileSync(join(root, 'runbook.pdf'), await pdf.save());
+    expect((await runSync(spravka)).reports[0]).toMatchObject({ added: 6, failed: 0 });
+    expect((await spravka.search({ query: 'escalation outages', k: 1, principals: [] }))[0]?.uri).toBe(
+      'runbook.pdf',
+    );
+
+    writeFileSync(join(root, 'runbook.pdf'), '%PDF-1.7\n1 0 obj << /Type /Catalog >> garbage');
+    const report = (await runSync(spravka)).reports[0];
+    expect(report).toMatchObject({ status: 'succeeded', failed: 1, unchanged: 5 });
+    expect(report?.details.find((detail) => detail.uri === 'runbook.pdf')?.kind).toBe('failed');
+    expect((await spravka.search({ query: 'escalation outages', k: 1, principals: [] }))[0]?.uri).toBe(
+      'runbook.pdf',
+    );
+  });
+
+  it('indexes a file with invalid UTF-8, replacing the bad bytes', async () => {
+    const bytes = Buffer.concat([
+      Buffer.from('# Кодировка\n\nbroken '),
+      Buffer.from([0xc3, 0x28, 0xff]),
+      Buffer.from(' bytes survive'),
+    ]);
+    writeFileSync(join(root, 'broken.md'), bytes);
+    expect((await runSync(spravka)).reports[0]).toMatchObject({ added: 6, failed: 0 });
+    const [result] = await spravka.search({ query: 'bytes survive', k: 1, principals: [] });
+    expect(result?.uri).toBe('broken.md');
+    expect(result?.text).toContain('\ufffd');
   });
 });

@@ -75,7 +75,11 @@ export async function* syncSource(
       seen.add(uri);
       if (item.type === 'skipped') {
         counts.skipped++;
-        details.push({ uri, kind: 'skipped', reason: item.detail ? `${item.reason}: ${item.detail}` : item.reason });
+        details.push({
+          uri,
+          kind: 'skipped',
+          reason: item.detail ? `${item.reason}: ${item.detail}` : item.reason,
+        });
         // A document that is now too large or binary is no longer in the source as far as the index goes;
         // one that could not be read keeps its indexed version.
         if (item.reason !== 'unreadable') seen.delete(uri);
@@ -88,7 +92,14 @@ export async function* syncSource(
         counts[outcome.kind]++;
       }
       if (done % 25 === 0 || done === items.length) {
-        yield { type: 'progress', source: source.name, done, total: items.length, uri, counts: { ...counts } };
+        yield {
+          type: 'progress',
+          source: source.name,
+          done,
+          total: items.length,
+          uri,
+          counts: { ...counts },
+        };
       }
     }
     if (plan.mode === 'full') {
@@ -137,7 +148,12 @@ async function indexEntry(
   try {
     const { parsed, chunks } = await dependencies.ingest.ingest({ path: entry.uri, bytes });
     const acl: Principal[] = entry.acl ?? source.acl;
-    const prepared = await prepareChunks(chunks, { title: parsed.title, uri: entry.uri }, connector, dependencies);
+    const prepared = await prepareChunks(
+      chunks,
+      { title: parsed.title, uri: entry.uri },
+      connector,
+      dependencies,
+    );
     const outcome = index.replaceDocument(
       {
         sourceId: source.id,
@@ -170,7 +186,9 @@ async function prepareChunks(
 ): Promise<ChunkToIndex[]> {
   const titleTerms = analyze(document.title).join(' ');
   const pathTerms = analyze(document.uri.replaceAll('/', ' ')).join(' ');
-  const texts = chunks.map((chunk) => embeddingText({ ...document, headingPath: chunk.headingPath, text: chunk.text }));
+  const texts = chunks.map((chunk) =>
+    embeddingText({ ...document, headingPath: chunk.headingPath, text: chunk.text }),
+  );
   const hashes = texts.map((value) => sha256(new TextEncoder().encode(value)));
   const vectors = embedder ? await embedWithCache(embedder, index, texts, hashes) : undefined;
   return chunks.map((chunk, position) => ({
@@ -198,7 +216,9 @@ export async function embedWithCache(
   hashes: string[],
 ): Promise<Float32Array[]> {
   const cached = index.cachedEmbeddings(embedder.id, hashes);
-  const missing = hashes.map((hash, position) => (cached.has(hash) ? -1 : position)).filter((position) => position >= 0);
+  const missing = hashes
+    .map((hash, position) => (cached.has(hash) ? -1 : position))
+    .filter((position) => position >= 0);
   if (missing.length > 0) {
     let fresh: Float32Array[];
     try {
@@ -206,7 +226,10 @@ export async function embedWithCache(
     } catch (error) {
       throw new SpravkaError(
         'embedder_failed',
-        text(`The embedding model failed: ${describe(error)}`, `Ошибка модели эмбеддингов: ${describe(error)}`),
+        text(
+          `The embedding model failed: ${describe(error)}`,
+          `Ошибка модели эмбеддингов: ${describe(error)}`,
+        ),
         { cause: error },
       );
     }

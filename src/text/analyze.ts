@@ -15,7 +15,6 @@ const MAX_WORD_LENGTH = 64;
 
 const russian = snowball.newStemmer('russian');
 const english = snowball.newStemmer('english');
-const stemCache = new Map<string, string>();
 
 /** Splits an identifier at underscores, case changes and letter/digit boundaries. */
 export function splitIdentifier(word: string): string[] {
@@ -28,18 +27,37 @@ export function splitIdentifier(word: string): string[] {
 }
 
 function stem(word: string): string {
-  const cached = stemCache.get(word);
-  if (cached !== undefined) return cached;
-  let result = word;
-  if (CYRILLIC.test(word)) result = russian.stem(word);
-  else if (LATIN.test(word)) result = english.stem(word);
-  if (stemCache.size > 200_000) stemCache.clear();
-  stemCache.set(word, result);
-  return result;
+  if (CYRILLIC.test(word)) return russian.stem(word);
+  if (LATIN.test(word)) return english.stem(word);
+  return word;
 }
 
 function normalise(word: string): string {
   return word.toLowerCase().replaceAll('ё', 'е');
+}
+
+/** Terms of one word (the whole identifier and its stemmed parts), cached: prose repeats its words. */
+const wordCache = new Map<string, readonly string[]>();
+const SIMPLE_WORD = /^[\p{Ll}\p{Lo}]+$/u;
+
+function analyzeWord(word: string): readonly string[] {
+  const cached = wordCache.get(word);
+  if (cached) return cached;
+  const terms: string[] = [];
+  const parts = SIMPLE_WORD.test(word) ? [word] : splitIdentifier(word);
+  if (parts.length > 1) {
+    const whole = normalise(word.replaceAll('_', ''));
+    if (whole.length > 1) terms.push(stem(whole));
+  }
+  for (const part of parts) {
+    const lower = normalise(part);
+    if (lower.length < 2 && !/\p{N}/u.test(lower)) continue;
+    if (STOP_WORDS.has(lower)) continue;
+    terms.push(stem(lower));
+  }
+  if (wordCache.size > 500_000) wordCache.clear();
+  wordCache.set(word, terms);
+  return terms;
 }
 
 /** Stemmed terms of a text, in order, identifiers split; stop words dropped. */
@@ -48,17 +66,7 @@ export function analyze(value: string): string[] {
   for (const match of value.matchAll(WORD)) {
     const word = match[0];
     if (word.length > MAX_WORD_LENGTH) continue;
-    const parts = splitIdentifier(word);
-    if (parts.length > 1) {
-      const whole = normalise(word.replaceAll('_', ''));
-      if (whole.length > 1) terms.push(stem(whole));
-    }
-    for (const part of parts) {
-      const lower = normalise(part);
-      if (lower.length < 2 && !/\p{N}/u.test(lower)) continue;
-      if (STOP_WORDS.has(lower)) continue;
-      terms.push(stem(lower));
-    }
+    for (const term of analyzeWord(word)) terms.push(term);
   }
   return terms;
 }

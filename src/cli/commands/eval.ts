@@ -20,7 +20,8 @@ export function registerEvalCommand(program: Command, context: CommandContext): 
           ...(options.source.length > 0 ? { sources: options.source } : {}),
         });
         if (options.json) context.output.stdout(JSON.stringify(report, null, 2));
-        else printReport(context, report, spravka.embedder ? `hybrid (${spravka.embedder.id})` : 'lexical only');
+        else
+          printReport(context, report, spravka.embedder ? `hybrid (${spravka.embedder.id})` : 'lexical only');
       }),
     );
 }
@@ -39,6 +40,7 @@ function printReport(context: CommandContext, report: EvalReport, mode: string):
   for (const [name, summary] of Object.entries(report.byLang)) row(`lang=${name}`, summary);
   if (report.misses.length > 0) {
     stdout('\nnot in the top 5:');
-    for (const miss of report.misses) stdout(`  ${miss.id} ${miss.q}\n     gold: ${miss.gold.join(', ')}\n     top:  ${miss.top.join(', ')}`);
+    for (const miss of report.misses)
+      stdout(`  ${miss.id} ${miss.q}\n     gold: ${miss.gold.join(', ')}\n     top:  ${miss.top.join(', ')}`);
   }
 }

@@ -27,7 +27,10 @@ export function registerSearchCommand(program: Command, context: CommandContext)
       withSpravka(context, async (spravka) => {
         const k = Number(options.k);
         if (!Number.isInteger(k)) {
-          throw new SpravkaError('usage', text('--k must be a whole number.', '--k должно быть целым числом.'));
+          throw new SpravkaError(
+            'usage',
+            text('--k must be a whole number.', '--k должно быть целым числом.'),
+          );
         }
         const request = (value: string): SearchRequest => ({
           query: value,
@@ -40,7 +43,10 @@ export function registerSearchCommand(program: Command, context: CommandContext)
           return;
         }
         // Batch mode: one JSON array per input line, an empty array (and a message) for a bad line.
-        for await (const line of createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY })) {
+        for await (const line of createInterface({
+          input: process.stdin,
+          crlfDelay: Number.POSITIVE_INFINITY,
+        })) {
           if (!line.trim()) continue;
           try {
             context.output.stdout(JSON.stringify(await spravka.search(request(line))));

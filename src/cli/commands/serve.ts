@@ -39,7 +39,10 @@ export function registerServeCommand(program: Command, context: CommandContext):
           const actualPort = typeof address === 'object' && address ? address.port : port;
           output.stdout(
             render(
-              text(`spravka is listening on http://${host}:${actualPort}`, `spravka слушает http://${host}:${actualPort}`),
+              text(
+                `spravka is listening on http://${host}:${actualPort}`,
+                `spravka слушает http://${host}:${actualPort}`,
+              ),
               output.language,
             ),
           );

@@ -77,11 +77,19 @@ export function registerSourceCommands(program: Command, context: CommandContext
           return;
         }
         if (sources.length === 0) {
-          say(context.output, text('No sources yet. Add one: spravka source add NAME --type folder --path DIR', 'Источников пока нет. Добавьте: spravka source add ИМЯ --type folder --path КАТАЛОГ'));
+          say(
+            context.output,
+            text(
+              'No sources yet. Add one: spravka source add NAME --type folder --path DIR',
+              'Источников пока нет. Добавьте: spravka source add ИМЯ --type folder --path КАТАЛОГ',
+            ),
+          );
         }
         for (const item of sources) {
           const where = String(item.settings.path ?? item.settings.url ?? '');
-          const last = item.lastRun ? `${item.lastRun.status} ${item.lastRun.finishedAt ?? item.lastRun.startedAt}` : 'never synced';
+          const last = item.lastRun
+            ? `${item.lastRun.status} ${item.lastRun.finishedAt ?? item.lastRun.startedAt}`
+            : 'never synced';
           context.output.stdout(`${item.name}\t${item.type}\t${where}\tacl=${item.acl.join(',')}\t${last}`);
         }
       }),
@@ -93,14 +101,21 @@ export function registerSourceCommands(program: Command, context: CommandContext
     .action((name: string) =>
       withSpravka(context, async (spravka) => {
         spravka.removeSource(name);
-        say(context.output, text(`Removed source "${name}" and its documents.`, `Источник «${name}» и его документы удалены.`));
+        say(
+          context.output,
+          text(`Removed source "${name}" and its documents.`, `Источник «${name}» и его документы удалены.`),
+        );
       }),
     );
 }
 
 function parseType(value: string): SourceType {
   if ((SOURCE_TYPES as readonly string[]).includes(value)) return value as SourceType;
-  throw new SpravkaError('usage', text(`Unknown source type "${value}".`, `Неизвестный тип источника «${value}».`), {
-    hint: text(`Use one of: ${SOURCE_TYPES.join(', ')}.`, `Допустимые типы: ${SOURCE_TYPES.join(', ')}.`),
-  });
+  throw new SpravkaError(
+    'usage',
+    text(`Unknown source type "${value}".`, `Неизвестный тип источника «${value}».`),
+    {
+      hint: text(`Use one of: ${SOURCE_TYPES.join(', ')}.`, `Допустимые типы: ${SOURCE_TYPES.join(', ')}.`),
+    },
+  );
 }

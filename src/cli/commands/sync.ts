@@ -30,7 +30,9 @@ export function registerSyncCommand(program: Command, context: CommandContext): 
         }
         if (options.json) {
           context.output.stdout(
-            JSON.stringify(reports.map(({ error, ...report }) => ({ ...report, error: error?.text.en ?? null }))),
+            JSON.stringify(
+              reports.map(({ error, ...report }) => ({ ...report, error: error?.text.en ?? null })),
+            ),
           );
         } else {
           for (const report of reports) printReport(context.output, report);

@@ -12,7 +12,9 @@ function document(sections: ParsedDocument['sections']): ParsedDocument {
 
 describe('SectionChunker', () => {
   it('keeps one chunk per section with its heading path and lines', async () => {
-    const long = Array.from({ length: 12 }, (_, index) => `Paragraph ${index} talks about deployment.`).join('\n');
+    const long = Array.from({ length: 12 }, (_, index) => `Paragraph ${index} talks about deployment.`).join(
+      '\n',
+    );
     const chunks = await chunker.chunk(
       document([
         { headingPath: ['Install'], text: long, startLine: 3, endLine: 14 },
@@ -29,7 +31,10 @@ describe('SectionChunker', () => {
   });
 
   it('splits a long section at paragraph boundaries and covers every paragraph once', async () => {
-    const paragraphs = Array.from({ length: 8 }, (_, index) => `Step ${index}: run the migration tool and check logs.`);
+    const paragraphs = Array.from(
+      { length: 8 },
+      (_, index) => `Step ${index}: run the migration tool and check logs.`,
+    );
     const chunks = await chunker.chunk(
       document([{ headingPath: ['Upgrade'], text: paragraphs.join('\n\n'), startLine: 1 }]),
       options,

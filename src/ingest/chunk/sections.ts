@@ -66,7 +66,11 @@ function paragraphs(value: string): Block[] {
     const blank = index === lines.length || (lines[index] as string).trim() === '';
     if (!blank && start < 0) start = index;
     if (blank && start >= 0) {
-      blocks.push({ text: lines.slice(start, index).join('\n'), lineOffset: start, lineCount: index - start });
+      blocks.push({
+        text: lines.slice(start, index).join('\n'),
+        lineOffset: start,
+        lineCount: index - start,
+      });
       start = -1;
     }
   }
@@ -83,7 +87,11 @@ function splitBlock(block: Block, maxTokens: number): Block[] {
   let currentTokens = 0;
   const flush = (nextStart: number) => {
     if (current.length > 0) {
-      result.push({ text: current.join('\n'), lineOffset: block.lineOffset + currentStart, lineCount: current.length });
+      result.push({
+        text: current.join('\n'),
+        lineOffset: block.lineOffset + currentStart,
+        lineCount: current.length,
+      });
     }
     current = [];
     currentStart = nextStart;
@@ -127,7 +135,12 @@ function mergeSmall(pieces: Piece[], maxTokens: number): Piece[] {
   const result: Piece[] = [];
   for (const piece of pieces) {
     const previous = result[result.length - 1];
-    if (previous && previous.tokens < small && piece.tokens < small && previous.tokens + piece.tokens <= maxTokens) {
+    if (
+      previous &&
+      previous.tokens < small &&
+      piece.tokens < small &&
+      previous.tokens + piece.tokens <= maxTokens
+    ) {
       const headingPath = commonPrefix(previous.headingPath, piece.headingPath);
       const merged: Piece = {
         text: `${withOwnHeading(previous, headingPath)}\n\n${withOwnHeading(piece, headingPath)}`,

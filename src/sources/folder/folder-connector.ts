@@ -144,7 +144,8 @@ async function resolveRoot(path: string): Promise<string> {
 function unavailable(path: string, error: unknown): SpravkaError {
   const code = errnoCode(error);
   const reason = code === 'ENOENT' ? 'does not exist' : code === 'EACCES' ? 'cannot be read' : String(error);
-  const reasonRu = code === 'ENOENT' ? 'не существует' : code === 'EACCES' ? 'недоступен для чтения' : String(error);
+  const reasonRu =
+    code === 'ENOENT' ? 'не существует' : code === 'EACCES' ? 'недоступен для чтения' : String(error);
   return new SpravkaError(
     'source_unavailable',
     text(`The source folder ${path} ${reason}.`, `Каталог источника ${path} ${reasonRu}.`),

@@ -2,7 +2,15 @@ import { hostname } from 'node:os';
 import type { SourceType } from '../../domain/types.js';
 import { SpravkaError } from '../../errors/index.js';
 import { text } from '../../i18n/index.js';
-import type { Catalog, NewSource, SourceRecord, SyncCounts, SyncDetail, SyncRunRecord, SyncStatus } from '../types.js';
+import type {
+  Catalog,
+  NewSource,
+  SourceRecord,
+  SyncCounts,
+  SyncDetail,
+  SyncRunRecord,
+  SyncStatus,
+} from '../types.js';
 import type { SqliteDatabase } from './database.js';
 
 interface SourceRow {
@@ -62,16 +70,22 @@ export class SqliteCatalog implements Catalog {
   }
 
   findSource(name: string): SourceRecord | undefined {
-    const row = this.database.prepare('SELECT * FROM sources WHERE name = ?').get(name) as SourceRow | undefined;
+    const row = this.database.prepare('SELECT * FROM sources WHERE name = ?').get(name) as
+      | SourceRow
+      | undefined;
     return row ? toSource(row) : undefined;
   }
 
   requireSource(name: string): SourceRecord {
     const source = this.findSource(name);
     if (source) return source;
-    throw new SpravkaError('source_not_found', text(`No source named "${name}".`, `Источника «${name}» нет.`), {
-      hint: text('See the sources with: spravka source list', 'Список источников: spravka source list'),
-    });
+    throw new SpravkaError(
+      'source_not_found',
+      text(`No source named "${name}".`, `Источника «${name}» нет.`),
+      {
+        hint: text('See the sources with: spravka source list', 'Список источников: spravka source list'),
+      },
+    );
   }
 
   private requireSourceById(id: number): SourceRecord {
@@ -128,17 +142,27 @@ export class SqliteCatalog implements Catalog {
   }
 
   releaseSyncLock(sourceId: number): void {
-    this.database.prepare('DELETE FROM sync_locks WHERE source_id = ? AND pid = ?').run(sourceId, process.pid);
+    this.database
+      .prepare('DELETE FROM sync_locks WHERE source_id = ? AND pid = ?')
+      .run(sourceId, process.pid);
   }
 
   startRun(source: SourceRecord): number {
     const info = this.database
-      .prepare(`INSERT INTO sync_runs (source_id, source_name, status, started_at) VALUES (?, ?, 'running', ?)`)
+      .prepare(
+        `INSERT INTO sync_runs (source_id, source_name, status, started_at) VALUES (?, ?, 'running', ?)`,
+      )
       .run(source.id, source.name, now());
     return Number(info.lastInsertRowid);
   }
 
-  finishRun(runId: number, status: SyncStatus, counts: SyncCounts, details: SyncDetail[], error?: string): void {
+  finishRun(
+    runId: number,
+    status: SyncStatus,
+    counts: SyncCounts,
+    details: SyncDetail[],
+    error?: string,
+  ): void {
     this.database
       .prepare(
         `UPDATE sync_runs SET status = ?, finished_at = ?, added = ?, updated = ?, deleted = ?, unchanged = ?,
@@ -163,13 +187,17 @@ export class SqliteCatalog implements Catalog {
     const rows = (
       sourceId === undefined
         ? this.database.prepare('SELECT * FROM sync_runs ORDER BY id DESC LIMIT ?').all(limit)
-        : this.database.prepare('SELECT * FROM sync_runs WHERE source_id = ? ORDER BY id DESC LIMIT ?').all(sourceId, limit)
+        : this.database
+            .prepare('SELECT * FROM sync_runs WHERE source_id = ? ORDER BY id DESC LIMIT ?')
+            .all(sourceId, limit)
     ) as RunRow[];
     return rows.map(toRun);
   }
 
   getMeta(key: string): string | undefined {
-    const row = this.database.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+    const row = this.database.prepare('SELECT value FROM meta WHERE key = ?').get(key) as
+      | { value: string }
+      | undefined;
     return row?.value;
   }
 

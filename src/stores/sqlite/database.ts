@@ -16,7 +16,10 @@ export function openDatabase(path: string, options: { readonly?: boolean } = {})
   let database: SqliteDatabase;
   try {
     if (!options.readonly) mkdirSync(dirname(path), { recursive: true });
-    database = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+    database = new Database(path, {
+      readonly: options.readonly ?? false,
+      fileMustExist: options.readonly ?? false,
+    });
   } catch (error) {
     throw toSpravkaError(error);
   }
@@ -44,7 +47,12 @@ function migrate(database: SqliteDatabase): void {
         `The index was written by a newer spravka (schema ${current}, this one knows ${MIGRATIONS.length}).`,
         `Индекс создан более новой версией spravka (схема ${current}, эта знает ${MIGRATIONS.length}).`,
       ),
-      { hint: text('Upgrade spravka, or point --data-dir elsewhere.', 'Обновите spravka или укажите другой --data-dir.') },
+      {
+        hint: text(
+          'Upgrade spravka, or point --data-dir elsewhere.',
+          'Обновите spravka или укажите другой --data-dir.',
+        ),
+      },
     );
   }
   for (let version = current; version < MIGRATIONS.length; version++) {

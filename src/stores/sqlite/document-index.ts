@@ -4,19 +4,19 @@ import type { Principal } from '../../domain/types.js';
 import type {
   ChunkHit,
   ChunkToIndex,
+  DocumentIndex,
   DocumentToIndex,
   IndexedDocumentState,
-  DocumentIndex,
   IndexStatistics,
   LexicalTerm,
   SearchFilter,
-  VectorModel,
   StoredChunk,
+  VectorModel,
 } from '../types.js';
 import type { SqliteDatabase } from './database.js';
 
 /** Lexical field weights for bm25: title, path, headings, body, filter (never scored). */
-const FIELD_WEIGHTS = '6.0, 4.0, 2.0, 1.0, 0.0';
+const FIELD_WEIGHTS = '10.0, 10.0, 3.0, 1.0, 0.0';
 const VECTOR_MODEL_KEY = 'vector_model';
 
 interface ChunkForEmbedding {
@@ -129,9 +129,14 @@ export class SqliteDocumentIndex implements DocumentIndex {
   }
 
   private removeChunks(documentId: number): void {
-    const ids = this.database.prepare('SELECT id FROM chunks WHERE document_id = ?').pluck().all(documentId) as number[];
+    const ids = this.database
+      .prepare('SELECT id FROM chunks WHERE document_id = ?')
+      .pluck()
+      .all(documentId) as number[];
     const deleteLexical = this.database.prepare('DELETE FROM chunks_fts WHERE rowid = ?');
-    const deleteVector = this.vectorModel() ? this.database.prepare('DELETE FROM chunk_vectors WHERE chunk_id = ?') : undefined;
+    const deleteVector = this.vectorModel()
+      ? this.database.prepare('DELETE FROM chunk_vectors WHERE chunk_id = ?')
+      : undefined;
     for (const id of ids) {
       deleteLexical.run(id);
       deleteVector?.run(BigInt(id));
@@ -149,7 +154,10 @@ export class SqliteDocumentIndex implements DocumentIndex {
 
   /** Deletes every document of a source (call inside the caller's transaction). */
   deleteSourceDocuments(sourceId: number): void {
-    const ids = this.database.prepare('SELECT id FROM documents WHERE source_id = ?').pluck().all(sourceId) as number[];
+    const ids = this.database
+      .prepare('SELECT id FROM documents WHERE source_id = ?')
+      .pluck()
+      .all(sourceId) as number[];
     for (const id of ids) this.deleteDocument(id);
   }
 
@@ -180,7 +188,9 @@ export class SqliteDocumentIndex implements DocumentIndex {
   searchLexical(terms: LexicalTerm[], filter: SearchFilter, limit: number): ChunkHit[] {
     const aclKeys = this.aclKeysFor(filter.principals);
     if (terms.length === 0 || aclKeys.length === 0 || filter.sourceIds?.length === 0) return [];
-    const query = terms.map(({ term, prefix }) => `"${term.replaceAll('"', '""')}"${prefix ? '*' : ''}`).join(' OR ');
+    const query = terms
+      .map(({ term, prefix }) => `"${term.replaceAll('"', '""')}"${prefix ? '*' : ''}`)
+      .join(' OR ');
     let match = `filter : (${aclKeys.join(' OR ')}) AND {title path headings body} : (${query})`;
     if (filter.sourceIds) match += ` AND filter : (${filter.sourceIds.map((id) => `s${id}`).join(' OR ')})`;
     return this.database
@@ -222,7 +232,9 @@ export class SqliteDocumentIndex implements DocumentIndex {
   }
 
   /** Chunks that have no vector yet (after a model change or an interrupted sync), in batches. */
-  chunksWithoutVectors(limit: number): Array<{ chunkId: number; embeddingText: string; contentHash: string }> {
+  chunksWithoutVectors(
+    limit: number,
+  ): Array<{ chunkId: number; embeddingText: string; contentHash: string }> {
     return this.database
       .prepare(
         `SELECT chunks.id AS chunkId, chunks.content_hash AS contentHash, documents.title AS title,
@@ -276,7 +288,9 @@ export class SqliteDocumentIndex implements DocumentIndex {
   }
 
   cachedEmbeddings(model: string, hashes: string[]): Map<string, Float32Array> {
-    const select = this.database.prepare('SELECT vector FROM embedding_cache WHERE model = ? AND content_hash = ?');
+    const select = this.database.prepare(
+      'SELECT vector FROM embedding_cache WHERE model = ? AND content_hash = ?',
+    );
     const result = new Map<string, Float32Array>();
     for (const hash of hashes) {
       const row = select.get(model, hash) as { vector: Buffer } | undefined;
