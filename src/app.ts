@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import type { Config } from './config/index.js';
 import type { Principal, SourceType } from './domain/types.js';
 import { createEmbedder, type EmbeddingModel } from './embedding/index.js';
-import { IngestPipeline } from './ingest/index.js';
+import { type Ingestor, lazyIngestor } from './ingest/index.js';
 import { type SearchRequest, type SearchResult, search } from './retrieval/index.js';
 import { createConnector, validateSourceSettings } from './sources/index.js';
 import { openSqliteStores, type SourceRecord, type Stores } from './stores/index.js';
@@ -18,13 +18,15 @@ const INITIALISED_KEY = 'initialised';
  * ingest pipeline) and hands it to the areas that use it.
  */
 export class Spravka {
-  private ingestPipeline: Promise<IngestPipeline> | undefined;
+  private readonly ingestor: Ingestor;
 
   private constructor(
     readonly config: Config,
     private readonly stores: Stores,
     readonly embedder: EmbeddingModel | undefined,
-  ) {}
+  ) {
+    this.ingestor = lazyIngestor(config.chunking);
+  }
 
   static async create(config: Config): Promise<Spravka> {
     const embedder = await createEmbedder(config.embedder);
@@ -69,8 +71,6 @@ export class Spravka {
   async *sync(names: string[], signal?: AbortSignal): AsyncGenerator<SyncEvent, SyncReport[]> {
     const sources =
       names.length > 0 ? names.map((name) => this.catalog.requireSource(name)) : this.catalog.listSources();
-    this.ingestPipeline ??= IngestPipeline.create(this.config.chunking);
-    const ingest = await this.ingestPipeline;
     for await (const progress of reconcileVectors(this.index, this.embedder, signal)) {
       yield { type: 'embedding', source: '*', ...progress };
     }
@@ -80,7 +80,7 @@ export class Spravka {
       const run = syncSource(
         source,
         connector,
-        { catalog: this.catalog, index: this.index, ingest, embedder: this.embedder },
+        { catalog: this.catalog, index: this.index, ingest: this.ingestor, embedder: this.embedder },
         signal,
       );
       let step = await run.next();

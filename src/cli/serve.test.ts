@@ -26,7 +26,6 @@ describe('spravka serve on a fresh data directory', () => {
       server.on('exit', () => reject(new Error(`server exited: ${stderr}`)));
     });
     try {
-      expect(stderr).toMatch(/First start: indexing spravka's own documentation/);
       const health = await fetch(`${address}/healthz`);
       expect(await health.json()).toMatchObject({ status: 'ok' });
       const response = await fetch(`${address}/api/search?q=${encodeURIComponent('how do I add a git repository source')}&k=3`);
@@ -40,6 +39,7 @@ describe('spravka serve on a fresh data directory', () => {
       server.kill('SIGTERM');
     }
     expect(await exited).toBe(0);
+    expect(stderr).toMatch(/First start: indexing spravka's own documentation/);
 
     // The demo source is added once: after removing it, a restart does not bring it back.
     expect((await runCli(['source', 'remove', 'spravka-docs'], { env: { SPRAVKA_DATA_DIR: env.SPRAVKA_DATA_DIR } })).code).toBe(0);

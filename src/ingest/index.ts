@@ -13,7 +13,25 @@ export interface IngestedDocument {
 }
 
 /** Parse → chunk: bytes of one file in, its structured chunks out. */
-export class IngestPipeline {
+export interface Ingestor {
+  ingest(input: ParserInput): Promise<IngestedDocument>;
+}
+
+/**
+ * An ingestor that builds the pipeline (loading tree-sitter grammars) on the first document, so a sync
+ * with nothing to parse does not pay for it.
+ */
+export function lazyIngestor(options: ChunkingOptions): Ingestor {
+  let pipeline: Promise<IngestPipeline> | undefined;
+  return {
+    async ingest(input) {
+      pipeline ??= IngestPipeline.create(options);
+      return (await pipeline).ingest(input);
+    },
+  };
+}
+
+export class IngestPipeline implements Ingestor {
   private constructor(
     private readonly chunkers: Record<ParsedDocument['kind'], Chunker>,
     private readonly options: ChunkingOptions,

@@ -20,7 +20,7 @@ export interface SearchDependencies {
 
 /**
  * Hybrid search: lexical (BM25 over stems) and vector (cosine KNN) candidates, both filtered by the caller's
- * ACL keys inside the engines, fused by weighted RRF, then the best chunk of each document.
+ * ACL ids inside the engines, fused by weighted RRF, then the best chunk of each document.
  */
 export async function search(
   request: SearchRequest,

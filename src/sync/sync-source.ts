@@ -4,7 +4,7 @@ import type { Chunk, Principal } from '../domain/types.js';
 import type { EmbeddingModel } from '../embedding/types.js';
 import { isSpravkaError, SpravkaError, toSpravkaError } from '../errors/index.js';
 import { text } from '../i18n/index.js';
-import type { IngestPipeline } from '../ingest/index.js';
+import type { Ingestor } from '../ingest/index.js';
 import { looksBinary } from '../sources/filters.js';
 import type { Connector, ScanItem, SourceEntry } from '../sources/types.js';
 import type { Catalog, ChunkToIndex, DocumentIndex, SourceRecord, SyncDetail } from '../stores/types.js';
@@ -14,7 +14,7 @@ import { emptyCounts, type SyncEvent, type SyncReport } from './types.js';
 export interface SyncDependencies {
   catalog: Catalog;
   index: DocumentIndex;
-  ingest: IngestPipeline;
+  ingest: Ingestor;
   embedder: EmbeddingModel | undefined;
 }
 

@@ -30,6 +30,8 @@ export function openDatabase(path: string, options: { readonly?: boolean } = {})
     database.pragma('foreign_keys = ON');
     database.pragma('busy_timeout = 5000');
     database.pragma('cache_size = -65536');
+    // Vector scans read every vector: memory-mapping the file makes them several times faster.
+    database.pragma('mmap_size = 2147483648');
     if (!options.readonly) migrate(database);
     return database;
   } catch (error) {

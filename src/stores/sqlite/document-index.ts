@@ -32,7 +32,7 @@ interface ChunkForEmbedding {
  * Every write of a document is one transaction across all of them.
  */
 export class SqliteDocumentIndex implements DocumentIndex {
-  private readonly aclKeys = new Map<string, string>();
+  private readonly aclIds = new Map<string, number>();
 
   constructor(private readonly database: SqliteDatabase) {}
 
@@ -55,7 +55,7 @@ export class SqliteDocumentIndex implements DocumentIndex {
         .prepare('SELECT id FROM documents WHERE source_id = ? AND uri = ?')
         .get(document.sourceId, document.uri) as { id: number } | undefined;
       if (existing) this.removeChunks(existing.id);
-      const aclKey = this.aclKey(document.acl);
+      const aclId = this.aclId(document.acl);
       const values = [
         document.fingerprint,
         document.contentHash,
@@ -64,7 +64,7 @@ export class SqliteDocumentIndex implements DocumentIndex {
         document.kind,
         document.language ?? null,
         document.url ?? null,
-        aclKey,
+        aclId,
         document.size,
         chunks.length,
         new Date().toISOString(),
@@ -75,24 +75,24 @@ export class SqliteDocumentIndex implements DocumentIndex {
         this.database
           .prepare(
             `UPDATE documents SET fingerprint = ?, content_hash = ?, version = ?, title = ?, kind = ?, language = ?,
-             url = ?, acl_key = ?, size = ?, chunk_count = ?, indexed_at = ? WHERE id = ?`,
+             url = ?, acl_id = ?, size = ?, chunk_count = ?, indexed_at = ? WHERE id = ?`,
           )
           .run(...values, documentId);
       } else {
         const info = this.database
           .prepare(
-            `INSERT INTO documents (fingerprint, content_hash, version, title, kind, language, url, acl_key, size,
+            `INSERT INTO documents (fingerprint, content_hash, version, title, kind, language, url, acl_id, size,
              chunk_count, indexed_at, source_id, uri) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           )
           .run(...values, document.sourceId, document.uri);
         documentId = Number(info.lastInsertRowid);
       }
-      this.insertChunks(documentId, document.sourceId, aclKey, chunks);
+      this.insertChunks(documentId, document.sourceId, aclId, chunks);
       return existing ? 'updated' : 'added';
     })();
   }
 
-  private insertChunks(documentId: number, sourceId: number, aclKey: string, chunks: ChunkToIndex[]): void {
+  private insertChunks(documentId: number, sourceId: number, aclId: number, chunks: ChunkToIndex[]): void {
     const insertChunk = this.database.prepare(
       `INSERT INTO chunks (document_id, position, text, heading_path, symbol, start_line, end_line, tokens,
        content_hash, url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -101,7 +101,7 @@ export class SqliteDocumentIndex implements DocumentIndex {
       'INSERT INTO chunks_fts (rowid, title, path, headings, body, filter) VALUES (?, ?, ?, ?, ?, ?)',
     );
     const model = this.vectorModel();
-    const filterTokens = `${aclKey} s${sourceId}`;
+    const filterTokens = `a${aclId} s${sourceId}`;
     for (const chunk of chunks) {
       const info = insertChunk.run(
         documentId,
@@ -118,14 +118,14 @@ export class SqliteDocumentIndex implements DocumentIndex {
       const chunkId = info.lastInsertRowid;
       const { title, path, headings, body } = chunk.lexical;
       insertLexical.run(chunkId, title, path, headings, body, filterTokens);
-      if (model && chunk.vector) this.insertVector(BigInt(chunkId), chunk.vector, aclKey, sourceId);
+      if (model && chunk.vector) this.insertVector(BigInt(chunkId), chunk.vector, aclId, sourceId);
     }
   }
 
-  private insertVector(chunkId: bigint, vector: Float32Array, aclKey: string, sourceId: number): void {
+  private insertVector(chunkId: bigint, vector: Float32Array, aclId: number, sourceId: number): void {
     this.database
-      .prepare('INSERT INTO chunk_vectors (chunk_id, embedding, acl_key, source_id) VALUES (?, ?, ?, ?)')
-      .run(chunkId, vectorBytes(vector), aclKey, BigInt(sourceId));
+      .prepare('INSERT INTO chunk_vectors (chunk_id, embedding, acl_id, source_id) VALUES (?, ?, ?, ?)')
+      .run(chunkId, vectorBytes(vector), BigInt(aclId), BigInt(sourceId));
   }
 
   private removeChunks(documentId: number): void {
@@ -161,37 +161,40 @@ export class SqliteDocumentIndex implements DocumentIndex {
     for (const id of ids) this.deleteDocument(id);
   }
 
-  /** The key of an ACL (a sorted set of principals), registering it on first use. */
-  aclKey(acl: Principal[]): string {
+  /** The id of an ACL (a sorted set of principals), registering it on first use. */
+  aclId(acl: Principal[]): number {
     const principals = [...new Set(acl)].sort();
     const canonical = JSON.stringify(principals);
-    const cached = this.aclKeys.get(canonical);
-    if (cached) return cached;
-    const key = `x${createHash('sha256').update(canonical).digest('hex').slice(0, 16)}`;
-    const insert = this.database.prepare('INSERT OR IGNORE INTO acl_sets (acl_key, principal) VALUES (?, ?)');
-    for (const principal of principals) insert.run(key, principal);
-    this.aclKeys.set(canonical, key);
-    return key;
+    const cached = this.aclIds.get(canonical);
+    if (cached !== undefined) return cached;
+    let id = this.database.prepare('SELECT id FROM acls WHERE canonical = ?').pluck().get(canonical) as number | undefined;
+    if (id === undefined) {
+      id = Number(this.database.prepare('INSERT INTO acls (canonical) VALUES (?)').run(canonical).lastInsertRowid);
+      const insert = this.database.prepare('INSERT INTO acl_principals (acl_id, principal) VALUES (?, ?)');
+      for (const principal of principals) insert.run(id, principal);
+    }
+    this.aclIds.set(canonical, id);
+    return id;
   }
 
-  /** ACL keys that any of the principals satisfies. */
-  aclKeysFor(principals: Principal[]): string[] {
+  /** Ids of the ACLs that any of the principals satisfies. */
+  aclIdsFor(principals: Principal[]): number[] {
     if (principals.length === 0) return [];
     const placeholders = principals.map(() => '?').join(', ');
     return this.database
-      .prepare(`SELECT DISTINCT acl_key FROM acl_sets WHERE principal IN (${placeholders})`)
+      .prepare(`SELECT DISTINCT acl_id FROM acl_principals WHERE principal IN (${placeholders})`)
       .pluck()
-      .all(...principals) as string[];
+      .all(...principals) as number[];
   }
 
   /** Best chunks for OR-ed terms, restricted to what the filter allows before ranking. */
   searchLexical(terms: LexicalTerm[], filter: SearchFilter, limit: number): ChunkHit[] {
-    const aclKeys = this.aclKeysFor(filter.principals);
-    if (terms.length === 0 || aclKeys.length === 0 || filter.sourceIds?.length === 0) return [];
+    const aclIds = this.aclIdsFor(filter.principals);
+    if (terms.length === 0 || aclIds.length === 0 || filter.sourceIds?.length === 0) return [];
     const query = terms
       .map(({ term, prefix }) => `"${term.replaceAll('"', '""')}"${prefix ? '*' : ''}`)
       .join(' OR ');
-    let match = `filter : (${aclKeys.join(' OR ')}) AND {title path headings body} : (${query})`;
+    let match = `filter : (${aclIds.map((id) => `a${id}`).join(' OR ')}) AND {title path headings body} : (${query})`;
     if (filter.sourceIds) match += ` AND filter : (${filter.sourceIds.map((id) => `s${id}`).join(' OR ')})`;
     return this.database
       .prepare(
@@ -220,7 +223,7 @@ export class SqliteDocumentIndex implements DocumentIndex {
         }
         this.database.exec(
           `CREATE VIRTUAL TABLE chunk_vectors USING vec0 (chunk_id INTEGER PRIMARY KEY,
-           embedding float[${model.dimension}] distance_metric=cosine, acl_key TEXT, source_id INTEGER)`,
+           embedding float[${model.dimension}] distance_metric=cosine, acl_id INTEGER, source_id INTEGER)`,
         );
         this.database
           .prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)')
@@ -257,12 +260,12 @@ export class SqliteDocumentIndex implements DocumentIndex {
   /** Stores vectors for existing chunks (after a model change), atomically per batch. */
   addVectors(vectors: Array<{ chunkId: number; vector: Float32Array }>): void {
     const lookup = this.database.prepare(
-      'SELECT documents.acl_key AS aclKey, documents.source_id AS sourceId FROM chunks JOIN documents ON documents.id = chunks.document_id WHERE chunks.id = ?',
+      'SELECT documents.acl_id AS aclId, documents.source_id AS sourceId FROM chunks JOIN documents ON documents.id = chunks.document_id WHERE chunks.id = ?',
     );
     this.database.transaction(() => {
       for (const { chunkId, vector } of vectors) {
-        const row = lookup.get(chunkId) as { aclKey: string; sourceId: number } | undefined;
-        if (row) this.insertVector(BigInt(chunkId), vector, row.aclKey, row.sourceId);
+        const row = lookup.get(chunkId) as { aclId: number; sourceId: number } | undefined;
+        if (row) this.insertVector(BigInt(chunkId), vector, row.aclId, row.sourceId);
       }
     })();
   }
@@ -270,10 +273,10 @@ export class SqliteDocumentIndex implements DocumentIndex {
   /** Nearest chunks by cosine distance, restricted by the filter inside the KNN scan. */
   searchVectors(vector: Float32Array, filter: SearchFilter, limit: number): ChunkHit[] {
     if (!this.vectorModel()) return [];
-    const aclKeys = this.aclKeysFor(filter.principals);
-    if (aclKeys.length === 0 || filter.sourceIds?.length === 0) return [];
-    const conditions = [`acl_key IN (${aclKeys.map(() => '?').join(', ')})`];
-    const parameters: unknown[] = [vectorBytes(vector), limit, ...aclKeys];
+    const aclIds = this.aclIdsFor(filter.principals);
+    if (aclIds.length === 0 || filter.sourceIds?.length === 0) return [];
+    const conditions = [`acl_id IN (${aclIds.map(() => '?').join(', ')})`];
+    const parameters: unknown[] = [vectorBytes(vector), limit, ...aclIds.map(BigInt)];
     if (filter.sourceIds) {
       conditions.push(`source_id IN (${filter.sourceIds.map(() => '?').join(', ')})`);
       parameters.push(...filter.sourceIds.map(BigInt));

@@ -17,14 +17,18 @@ export const MIGRATIONS: readonly string[] = [
     last_sync_at TEXT
   );
 
-  -- Each distinct ACL (sorted principal list) gets a key; documents carry the key, so access checks
-  -- are a lookup of the caller's keys and an IN filter inside the lexical and vector indexes.
-  CREATE TABLE acl_sets (
-    acl_key TEXT NOT NULL,
+  -- Each distinct ACL (sorted principal list) gets an integer id; documents carry the id, so access
+  -- checks are a lookup of the caller's ids and an IN filter inside the lexical and vector indexes.
+  CREATE TABLE acls (
+    id INTEGER PRIMARY KEY,
+    canonical TEXT NOT NULL UNIQUE
+  );
+  CREATE TABLE acl_principals (
+    acl_id INTEGER NOT NULL REFERENCES acls (id),
     principal TEXT NOT NULL,
-    PRIMARY KEY (acl_key, principal)
+    PRIMARY KEY (acl_id, principal)
   ) WITHOUT ROWID;
-  CREATE INDEX acl_sets_by_principal ON acl_sets (principal, acl_key);
+  CREATE INDEX acl_principals_by_principal ON acl_principals (principal, acl_id);
 
   CREATE TABLE documents (
     id INTEGER PRIMARY KEY,
@@ -37,7 +41,7 @@ export const MIGRATIONS: readonly string[] = [
     kind TEXT NOT NULL,
     language TEXT,
     url TEXT,
-    acl_key TEXT NOT NULL,
+    acl_id INTEGER NOT NULL REFERENCES acls (id),
     size INTEGER NOT NULL,
     chunk_count INTEGER NOT NULL,
     indexed_at TEXT NOT NULL,
@@ -60,7 +64,7 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX chunks_by_document ON chunks (document_id);
 
   -- Stemmed terms only (contentless): the readable text lives in chunks. The filter column holds the
-  -- ACL key and source tokens, matched before ranking and weighted 0.
+  -- ACL id and source tokens, matched before ranking and weighted 0.
   CREATE VIRTUAL TABLE chunks_fts USING fts5 (
     title, path, headings, body, filter,
     content = '', contentless_delete = 1,
