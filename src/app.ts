@@ -30,7 +30,12 @@ export class Spravka {
 
   static async create(config: Config): Promise<Spravka> {
     const embedder = await createEmbedder(config.embedder);
-    return new Spravka(config, openSqliteStores(config.dataDir), embedder);
+    const maxIndexMegabytes = config.storage.maxIndexMegabytes;
+    const stores = openSqliteStores(
+      config.dataDir,
+      maxIndexMegabytes ? { maxBytes: maxIndexMegabytes * 2 ** 20 } : {},
+    );
+    return new Spravka(config, stores, embedder);
   }
 
   get catalog() {

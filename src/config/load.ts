@@ -29,6 +29,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv, overrides: ConfigOver
       lexicalWeight: number(environment, 'SPRAVKA_LEXICAL_WEIGHT', DEFAULT_RETRIEVAL.lexicalWeight),
       vectorWeight: number(environment, 'SPRAVKA_VECTOR_WEIGHT', DEFAULT_RETRIEVAL.vectorWeight),
     },
+    storage: optionalInteger(environment, 'SPRAVKA_MAX_INDEX_MB', 'maxIndexMegabytes'),
     server: {
       host: overrides.host ?? environment.SPRAVKA_HOST ?? '127.0.0.1',
       port: overrides.port ?? integer(environment, 'SPRAVKA_PORT', 8080),
@@ -69,6 +70,15 @@ function integer(environment: NodeJS.ProcessEnv, name: string, fallback: number)
   if (!Number.isInteger(value))
     throw invalid(`${name} must be a whole number.`, `${name} должно быть целым числом.`);
   return value;
+}
+
+function optionalInteger<Key extends string>(
+  environment: NodeJS.ProcessEnv,
+  name: string,
+  key: Key,
+): Partial<Record<Key, number>> {
+  if (!environment[name]) return {};
+  return { [key]: integer(environment, name, 0) } as Partial<Record<Key, number>>;
 }
 
 function invalid(en: string, ru: string): SpravkaError {

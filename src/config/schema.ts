@@ -20,6 +20,10 @@ export const configSchema = z.object({
     lexicalWeight: z.number().min(0),
     vectorWeight: z.number().min(0),
   }),
+  storage: z.object({
+    /** Upper bound on the index file; writes beyond it fail like a full disk, leaving the index intact. */
+    maxIndexMegabytes: z.number().int().positive().optional(),
+  }),
   server: z.object({
     host: z.string().min(1),
     port: z.number().int().min(0).max(65535),

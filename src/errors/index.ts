@@ -63,8 +63,8 @@ export function toSpravkaError(error: unknown): SpravkaError {
   if (code === 'ENOSPC' || /SQLITE_FULL|database or disk is full/i.test(detail)) {
     return new SpravkaError('storage_full', text(`The disk is full: ${detail}`, `Диск заполнен: ${detail}`), {
       hint: text(
-        'Free some space in the data directory, then run the command again; nothing was lost.',
-        'Освободите место в каталоге данных и повторите команду; данные не потеряны.',
+        'Free some space in the data directory (or raise SPRAVKA_MAX_INDEX_MB), then run the command again; nothing was lost.',
+        'Освободите место в каталоге данных (или увеличьте SPRAVKA_MAX_INDEX_MB) и повторите команду; данные не потеряны.',
       ),
       cause: error,
     });

@@ -14,9 +14,9 @@ export interface Stores {
 }
 
 /** The embedded default: catalog, lexical and vector index in `<dataDir>/spravka.db`. */
-export function openSqliteStores(dataDir: string): Stores {
+export function openSqliteStores(dataDir: string, options: { maxBytes?: number } = {}): Stores {
   const databasePath = join(dataDir, 'spravka.db');
-  const database: SqliteDatabase = openDatabase(databasePath);
+  const database: SqliteDatabase = openDatabase(databasePath, options);
   return {
     catalog: new SqliteCatalog(database),
     index: new SqliteDocumentIndex(database),

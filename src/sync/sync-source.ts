@@ -38,7 +38,12 @@ export async function* syncSource(
   catalog.acquireSyncLock(source);
   const runId = catalog.startRun(source);
   const finish = (status: SyncReport['status'], error?: SpravkaError): SyncReport => {
-    catalog.finishRun(runId, status, counts, details, error ? error.text.en : undefined);
+    try {
+      catalog.finishRun(runId, status, counts, details, error ? error.text.en : undefined);
+    } catch {
+      // The run record could not be written (e.g. the disk is full); the report still tells the caller.
+      // A run left 'running' is marked failed when the next sync takes the lock.
+    }
     const report: SyncReport = {
       source: source.name,
       runId,
@@ -116,7 +121,11 @@ export async function* syncSource(
     const cancelled = signal?.aborted === true;
     return finish(cancelled ? 'cancelled' : 'failed', cancelled ? cancelledError(source.name) : failure);
   } finally {
-    catalog.releaseSyncLock(source.id);
+    try {
+      catalog.releaseSyncLock(source.id);
+    } catch {
+      // A lock that cannot be released is taken over by the next sync once this process has exited.
+    }
   }
 }
 

@@ -12,7 +12,10 @@ export type SqliteDatabase = Database.Database;
  * Opens (creating if needed) the SQLite file with sqlite-vec loaded, WAL journaling, foreign keys on,
  * and every pending migration applied. A file written by a newer spravka is refused, not downgraded.
  */
-export function openDatabase(path: string, options: { readonly?: boolean } = {}): SqliteDatabase {
+export function openDatabase(
+  path: string,
+  options: { readonly?: boolean; maxBytes?: number } = {},
+): SqliteDatabase {
   let database: SqliteDatabase;
   try {
     if (!options.readonly) mkdirSync(dirname(path), { recursive: true });
@@ -33,6 +36,10 @@ export function openDatabase(path: string, options: { readonly?: boolean } = {})
     // Vector scans read every vector: memory-mapping the file makes them several times faster.
     database.pragma('mmap_size = 2147483648');
     if (!options.readonly) migrate(database);
+    if (options.maxBytes) {
+      const pageSize = database.pragma('page_size', { simple: true }) as number;
+      database.pragma(`max_page_count = ${Math.max(1, Math.floor(options.maxBytes / pageSize))}`);
+    }
     return database;
   } catch (error) {
     database.close();

@@ -167,9 +167,13 @@ export class SqliteDocumentIndex implements DocumentIndex {
     const canonical = JSON.stringify(principals);
     const cached = this.aclIds.get(canonical);
     if (cached !== undefined) return cached;
-    let id = this.database.prepare('SELECT id FROM acls WHERE canonical = ?').pluck().get(canonical) as number | undefined;
+    let id = this.database.prepare('SELECT id FROM acls WHERE canonical = ?').pluck().get(canonical) as
+      | number
+      | undefined;
     if (id === undefined) {
-      id = Number(this.database.prepare('INSERT INTO acls (canonical) VALUES (?)').run(canonical).lastInsertRowid);
+      id = Number(
+        this.database.prepare('INSERT INTO acls (canonical) VALUES (?)').run(canonical).lastInsertRowid,
+      );
       const insert = this.database.prepare('INSERT INTO acl_principals (acl_id, principal) VALUES (?, ?)');
       for (const principal of principals) insert.run(id, principal);
     }
