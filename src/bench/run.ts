@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +12,8 @@ import { fillSyntheticIndex, hashingEmbedder } from './synthetic.js';
 
 /**
  * `npm run bench`: sync and search figures on the evaluation corpus, then search latency on synthetic
- * indexes. Options: --quick (skip the 1M-chunk index), --sizes 100000,1000000, --out FILE (JSON).
+ * indexes. Options: --quick (skip the 1M-chunk index), --sizes 100000,1000000, --only corpus|synthetic,
+ * --out FILE (JSON).
  */
 const repository = fileURLToPath(new URL('../..', import.meta.url));
 const shared = resolve(process.env.SPRAVKA_SHARED ?? join(repository, '..', 'shared'));
@@ -115,6 +116,23 @@ async function corpusBenchmarks(embedder: 'none' | string): Promise<Record<strin
   }
 }
 
+/** Words of the evaluation corpus's prose (the wiki part), as a stream with their real frequencies. */
+function corpusWords(): string[] {
+  const corpus = execFileSync(join(shared, 'eval', 'build-corpus.sh'), { encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .pop() as string;
+  const words: string[] = [];
+  for (const folder of ['handbook-ru', 'git-en']) {
+    const directory = join(corpus, 'wiki', folder);
+    for (const name of readdirSync(directory)) {
+      const content = readFileSync(join(directory, name), 'utf8').replace(/<[^>]*>/g, ' ');
+      for (const match of content.matchAll(/\p{L}{2,}/gu)) words.push(match[0]);
+    }
+  }
+  return words;
+}
+
 async function syntheticBenchmark(chunks: number): Promise<Record<string, unknown>> {
   const work = mkdtempSync(join(tmpdir(), 'spravka-bench-synthetic-'));
   try {
@@ -128,10 +146,7 @@ async function syntheticBenchmark(chunks: number): Promise<Record<string, unknow
       settings: { path: '/' },
       acl: ['public'],
     });
-    const vocabulary = [
-      ...new Set(readFileSync(join(shared, 'eval', 'dev.jsonl'), 'utf8').match(/\p{L}{3,}/gu) ?? []),
-    ];
-    const filler = readFileSync(join(repository, 'docs', 'search.md'), 'utf8').match(/\p{L}{3,}/gu) ?? [];
+    const words = corpusWords();
     const started = performance.now();
     let reported = 0;
     fillSyntheticIndex(stores.index, {
@@ -139,7 +154,7 @@ async function syntheticBenchmark(chunks: number): Promise<Record<string, unknow
       chunksPerDocument: 20,
       wordsPerChunk: 60,
       dimension,
-      vocabulary: [...new Set([...filler, ...vocabulary])],
+      words,
       sourceId: source.id,
       onProgress: (done) => {
         if (done - reported >= chunks / 10) {
@@ -180,15 +195,18 @@ async function syntheticBenchmark(chunks: number): Promise<Record<string, unknow
   }
 }
 
-log('corpus, lexical only');
-results.lexical = await corpusBenchmarks('none');
+const only = option('--only');
+if (only !== 'synthetic') {
+  log('corpus, lexical only');
+  results.lexical = await corpusBenchmarks('none');
+}
 const model = join(shared, 'models', 'm2v-bge-base-en-vq');
-if (statSync(model, { throwIfNoEntry: false })) {
+if (only !== 'synthetic' && statSync(model, { throwIfNoEntry: false })) {
   log('corpus, hybrid with the tiny Model2Vec model');
   results.hybrid = await corpusBenchmarks(`model2vec:${model}`);
 }
 results.synthetic = [];
-for (const size of sizes) {
+for (const size of only === 'corpus' ? [] : sizes) {
   log(`synthetic index, ${size} chunks`);
   (results.synthetic as unknown[]).push(await syntheticBenchmark(size));
 }

@@ -4,8 +4,8 @@ import type { ChunkToIndex, DocumentIndex } from '../stores/types.js';
 import { analyze } from '../text/analyze.js';
 
 /**
- * Synthetic indexes for scale benchmarks: documents of chunks whose text draws words from a real
- * vocabulary with a Zipf-like distribution, and random unit vectors. Deterministic for a given seed.
+ * Synthetic indexes for scale benchmarks: documents of chunks whose words are drawn from a stream of real
+ * text (so terms keep their real frequencies), and random unit vectors. Deterministic for a given seed.
  */
 export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
@@ -51,15 +51,16 @@ export interface SyntheticOptions {
   chunksPerDocument: number;
   wordsPerChunk: number;
   dimension: number;
-  vocabulary: string[];
+  /** Words of real text, in order; chunks sample them uniformly, which keeps their frequencies. */
+  words: string[];
   sourceId: number;
   onProgress?: (done: number) => void;
 }
 
 export function fillSyntheticIndex(index: DocumentIndex, options: SyntheticOptions): void {
   const random = seededRandom(42);
-  const { vocabulary } = options;
-  const word = () => vocabulary[Math.floor(vocabulary.length * random() ** 3)] as string;
+  const { words } = options;
+  const word = () => words[Math.floor(words.length * random())] as string;
   const documents = Math.ceil(options.chunks / options.chunksPerDocument);
   for (let documentNumber = 0; documentNumber < documents; documentNumber++) {
     const chunks: ChunkToIndex[] = [];

@@ -191,6 +191,12 @@ export class SqliteDocumentIndex implements DocumentIndex {
       .all(...principals) as number[];
   }
 
+  /** True when the given ACL ids are all the ACLs there are, so filtering by them changes nothing. */
+  private coversEveryAcl(aclIds: number[]): boolean {
+    const total = this.database.prepare('SELECT count(*) FROM acls').pluck().get() as number;
+    return aclIds.length >= total;
+  }
+
   /** Best chunks for OR-ed terms, restricted to what the filter allows before ranking. */
   searchLexical(terms: LexicalTerm[], filter: SearchFilter, limit: number): ChunkHit[] {
     const aclIds = this.aclIdsFor(filter.principals);
@@ -198,7 +204,10 @@ export class SqliteDocumentIndex implements DocumentIndex {
     const query = terms
       .map(({ term, prefix }) => `"${term.replaceAll('"', '""')}"${prefix ? '*' : ''}`)
       .join(' OR ');
-    let match = `filter : (${aclIds.map((id) => `a${id}`).join(' OR ')}) AND {title path headings body} : (${query})`;
+    let match = `{title path headings body} : (${query})`;
+    // Intersecting with an ACL token that every row has is pure cost; skip it when the caller may read all.
+    if (!this.coversEveryAcl(aclIds))
+      match = `filter : (${aclIds.map((id) => `a${id}`).join(' OR ')}) AND ${match}`;
     if (filter.sourceIds) match += ` AND filter : (${filter.sourceIds.map((id) => `s${id}`).join(' OR ')})`;
     return this.database
       .prepare(
@@ -279,8 +288,12 @@ export class SqliteDocumentIndex implements DocumentIndex {
     if (!this.vectorModel()) return [];
     const aclIds = this.aclIdsFor(filter.principals);
     if (aclIds.length === 0 || filter.sourceIds?.length === 0) return [];
-    const conditions = [`acl_id IN (${aclIds.map(() => '?').join(', ')})`];
-    const parameters: unknown[] = [vectorBytes(vector), limit, ...aclIds.map(BigInt)];
+    const conditions = ['1'];
+    const parameters: unknown[] = [vectorBytes(vector), limit];
+    if (!this.coversEveryAcl(aclIds)) {
+      conditions.push(`acl_id IN (${aclIds.map(() => '?').join(', ')})`);
+      parameters.push(...aclIds.map(BigInt));
+    }
     if (filter.sourceIds) {
       conditions.push(`source_id IN (${filter.sourceIds.map(() => '?').join(', ')})`);
       parameters.push(...filter.sourceIds.map(BigInt));
