@@ -28,11 +28,15 @@ describe('spravka serve on a fresh data directory', () => {
     try {
       const health = await fetch(`${address}/healthz`);
       expect(await health.json()).toMatchObject({ status: 'ok' });
-      const response = await fetch(`${address}/api/search?q=${encodeURIComponent('how do I add a git repository source')}&k=3`);
+      const response = await fetch(
+        `${address}/api/search?q=${encodeURIComponent('how do I add a git repository source')}&k=3`,
+      );
       const results = (await response.json()) as Array<{ source: string; uri: string }>;
       expect(results[0]?.source).toBe('spravka-docs');
       expect(results.map((result) => result.uri)).toContain('sources.md');
-      const russian = await fetch(`${address}/api/search?q=${encodeURIComponent('как добавить git-репозиторий')}&k=3`);
+      const russian = await fetch(
+        `${address}/api/search?q=${encodeURIComponent('как добавить git-репозиторий')}&k=3`,
+      );
       const russianResults = (await russian.json()) as Array<{ uri: string }>;
       expect(russianResults.map((result) => result.uri)).toContain('ru/sources.md');
     } finally {
@@ -42,13 +46,22 @@ describe('spravka serve on a fresh data directory', () => {
     expect(stderr).toMatch(/First start: indexing spravka's own documentation/);
 
     // The demo source is added once: after removing it, a restart does not bring it back.
-    expect((await runCli(['source', 'remove', 'spravka-docs'], { env: { SPRAVKA_DATA_DIR: env.SPRAVKA_DATA_DIR } })).code).toBe(0);
+    expect(
+      (
+        await runCli(['source', 'remove', 'spravka-docs'], {
+          env: { SPRAVKA_DATA_DIR: env.SPRAVKA_DATA_DIR },
+        })
+      ).code,
+    ).toBe(0);
     const again = spawn(process.execPath, [join(REPOSITORY_ROOT, 'bin', 'spravka.js'), 'serve'], { env });
     const againExited = new Promise<number | null>((resolve) => again.on('exit', resolve));
     await new Promise<void>((resolve) => again.stdout.on('data', () => resolve()));
     again.kill('SIGTERM');
     expect(await againExited).toBe(0);
-    const list = JSON.parse((await runCli(['source', 'list', '--json'], { env: { SPRAVKA_DATA_DIR: env.SPRAVKA_DATA_DIR } })).stdout);
+    const list = JSON.parse(
+      (await runCli(['source', 'list', '--json'], { env: { SPRAVKA_DATA_DIR: env.SPRAVKA_DATA_DIR } }))
+        .stdout,
+    );
     expect(list).toEqual([]);
   });
 });

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { embeddingText } from '../../domain/embedding-text.js';
 import type { Principal } from '../../domain/types.js';
 import type {
