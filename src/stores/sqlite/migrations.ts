@@ -71,6 +71,9 @@ export const MIGRATIONS: readonly string[] = [
     tokenize = 'unicode61 remove_diacritics 0'
   );
 
+  -- Document frequency of each indexed term, to leave near-universal terms out of OR-queries.
+  CREATE VIRTUAL TABLE chunks_fts_terms USING fts5vocab (chunks_fts, 'row');
+
   CREATE TABLE embedding_cache (
     model TEXT NOT NULL,
     content_hash TEXT NOT NULL,
