@@ -4,7 +4,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/require-node.sh
 npm ci --no-audit --no-fund
-npm run build
 npm run lint
 npm run typecheck
-npm test
+npm test -- --reporter=default --reporter=json --outputFile=.test-results.json
+# One plain summary line ("N passed, N failed") for tools that read test output.
+node -e 'const r = require("./.test-results.json"); console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed`)'

@@ -110,6 +110,14 @@ describe('spravka CLI contract', () => {
     const json = JSON.parse((await runCli(['eval', '--questions', questions, '--json'], { env })).stdout);
     expect(json.overall).toEqual({ questions: 2, recallAt5: 1, recallAt10: 1, mrrAt10: 1 });
     expect(json.byLang.ru.questions).toBe(1);
+    const gate = await runCli(['eval', '--questions', questions, '--min-recall', '1.01'], { env });
+    expect(gate.code).toBe(1);
+    expect(gate.stderr).toMatch(/recall@5 1 is below the required 1\.01/);
+    const broken = join(work.path, 'broken.jsonl');
+    writeTree(work.path, { 'broken.jsonl': '{"id":"a","q":"x"}\n' });
+    const invalid = await runCli(['eval', '--questions', broken], { env });
+    expect(invalid.code).toBe(2);
+    expect(invalid.stderr).toMatch(/broken\.jsonl:1 is not a question line/);
   });
 
   it('lists and removes sources', async () => {

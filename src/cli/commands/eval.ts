@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { type EvalReport, evaluate, type MetricSummary, readQuestions } from '../../eval/index.js';
+import { render, text } from '../../i18n/index.js';
 import { type CommandContext, withSpravka } from '../context.js';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -12,17 +13,32 @@ export function registerEvalCommand(program: Command, context: CommandContext): 
     .option('--k <n>', 'results per question', '10')
     .option('--source <name>', 'search only this source (repeatable)', collect, [])
     .option('--json', 'print the report as JSON')
-    .action((options: { questions: string; k: string; source: string[]; json?: boolean }) =>
-      withSpravka(context, async (spravka) => {
-        const questions = await readQuestions(options.questions);
-        const report = await evaluate(questions, (request) => spravka.search(request), {
-          k: Math.max(10, Number(options.k) || 10),
-          ...(options.source.length > 0 ? { sources: options.source } : {}),
-        });
-        if (options.json) context.output.stdout(JSON.stringify(report, null, 2));
-        else
-          printReport(context, report, spravka.embedder ? `hybrid (${spravka.embedder.id})` : 'lexical only');
-      }),
+    .option('--min-recall <value>', 'exit with 1 when overall recall@5 is below this (for CI)')
+    .action(
+      (options: { questions: string; k: string; source: string[]; json?: boolean; minRecall?: string }) =>
+        withSpravka(context, async (spravka) => {
+          const questions = await readQuestions(options.questions);
+          const report = await evaluate(questions, (request) => spravka.search(request), {
+            k: Math.max(10, Number(options.k) || 10),
+            ...(options.source.length > 0 ? { sources: options.source } : {}),
+          });
+          if (options.json) context.output.stdout(JSON.stringify(report, null, 2));
+          else
+            printReport(
+              context,
+              report,
+              spravka.embedder ? `hybrid (${spravka.embedder.id})` : 'lexical only',
+            );
+          const minimum = options.minRecall === undefined ? undefined : Number(options.minRecall);
+          if (minimum !== undefined && !(report.overall.recallAt5 >= minimum)) {
+            const message = text(
+              `recall@5 ${report.overall.recallAt5} is below the required ${options.minRecall}.`,
+              `recall@5 ${report.overall.recallAt5} ниже требуемого ${options.minRecall}.`,
+            );
+            context.output.stderr(render(message, context.output.language));
+            process.exitCode = 1;
+          }
+        }),
     );
 }
 
