@@ -93,6 +93,14 @@ describe('a sync killed half-way', () => {
       const second = await runCli(['sync', 'pages'], { env });
       expect(second.code).toBe(1);
       expect(second.stderr).toMatch(/being synced by another process/);
+      // Other sources are synced all the same.
+      writeTree(join(work.path, 'other'), { 'note.md': '# Note\n\nAnother source.' });
+      await runCli(['source', 'add', 'other', '--type', 'folder', '--path', join(work.path, 'other')], {
+        env,
+      });
+      const both = await runCli(['sync'], { env });
+      expect(both.code).toBe(1);
+      expect(both.stdout).toMatch(/^other: 1 added/m);
     } finally {
       sleeper.kill();
     }

@@ -35,7 +35,21 @@ export async function* syncSource(
   const started = performance.now();
   const counts = emptyCounts();
   const details: SyncDetail[] = [];
-  catalog.acquireSyncLock(source);
+  try {
+    catalog.acquireSyncLock(source);
+  } catch (error) {
+    // Another process is syncing this source: report it and leave its run alone (no run record).
+    const report: SyncReport = {
+      source: source.name,
+      runId: 0,
+      status: 'failed',
+      milliseconds: 0,
+      details,
+      ...counts,
+    };
+    report.error = toSpravkaError(error);
+    return report;
+  }
   const runId = catalog.startRun(source);
   const finish = (status: SyncReport['status'], error?: SpravkaError): SyncReport => {
     try {

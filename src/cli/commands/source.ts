@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { SOURCE_TYPES, type SourceType } from '../../domain/types.js';
 import { SpravkaError } from '../../errors/index.js';
@@ -43,8 +45,10 @@ export function registerSourceCommands(program: Command, context: CommandContext
         if (options.branch !== undefined) settings.branch = options.branch;
         if (options.urlTemplate !== undefined) settings.urlTemplate = options.urlTemplate;
         if (options.maxFileBytes !== undefined) settings.maxFileBytes = Number(options.maxFileBytes);
-        if (type === 'folder' && typeof settings.path === 'string') {
-          settings.path = (await import('node:path')).resolve(settings.path);
+        if (type === 'folder' && typeof settings.path === 'string') settings.path = resolve(settings.path);
+        // A local repository path must not depend on the directory a later sync runs from.
+        if (type === 'git' && typeof settings.url === 'string' && existsSync(settings.url)) {
+          settings.url = resolve(settings.url);
         }
         const acl = parsePrincipals(options.acl);
         const record = spravka.addSource(name, type, settings, acl.length > 0 ? acl : ['public']);
