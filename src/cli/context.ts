@@ -39,3 +39,8 @@ export function parsePrincipals(value: string | undefined): string[] {
     .map((part) => part.trim())
     .filter(Boolean);
 }
+
+/** Commander option parser for a repeatable option: each use appends its value. */
+export function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}

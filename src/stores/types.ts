@@ -170,7 +170,10 @@ export interface DocumentIndex {
   searchVectors(vector: Float32Array, filter: SearchFilter, limit: number): ChunkHit[];
   vectorModel(): VectorModel | undefined;
   resetVectors(model: VectorModel | undefined): void;
-  chunksWithoutVectors(limit: number): Array<{ chunkId: number; embeddingText: string; contentHash: string }>;
+  chunksWithoutVectors(
+    afterChunkId: number,
+    limit: number,
+  ): Array<{ chunkId: number; embeddingText: string; contentHash: string }>;
   addVectors(vectors: Array<{ chunkId: number; vector: Float32Array }>): void;
   cachedEmbeddings(model: string, hashes: string[]): Map<string, Float32Array>;
   cacheEmbeddings(model: string, entries: Array<[string, Float32Array]>): void;

@@ -19,12 +19,15 @@ export async function* reconcileVectors(
   if (current?.id !== embedder.id || current.dimension !== embedder.dimension) {
     index.resetVectors({ id: embedder.id, dimension: embedder.dimension });
   }
-  const total = index.statistics().chunks - index.statistics().vectors;
+  const { chunks, vectors: embedded } = index.statistics();
+  const total = chunks - embedded;
   let done = 0;
+  let afterChunkId = 0;
   while (true) {
     signal?.throwIfAborted();
-    const batch = index.chunksWithoutVectors(BATCH);
+    const batch = index.chunksWithoutVectors(afterChunkId, BATCH);
     if (batch.length === 0) break;
+    afterChunkId = (batch[batch.length - 1] as { chunkId: number }).chunkId;
     const vectors = await embedWithCache(
       embedder,
       index,

@@ -1,9 +1,7 @@
 import type { Command } from 'commander';
 import { type EvalReport, evaluate, type MetricSummary, readQuestions } from '../../eval/index.js';
 import { render, text } from '../../i18n/index.js';
-import { type CommandContext, withSpravka } from '../context.js';
-
-const collect = (value: string, previous: string[]) => [...previous, value];
+import { type CommandContext, collect, withSpravka } from '../context.js';
 
 export function registerEvalCommand(program: Command, context: CommandContext): void {
   program

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { SpravkaError } from '../../errors/index.js';
 import { text } from '../../i18n/index.js';
 import type { SearchRequest, SearchResult } from '../../retrieval/index.js';
-import { type CommandContext, parsePrincipals, withSpravka } from '../context.js';
+import { type CommandContext, collect, parsePrincipals, withSpravka } from '../context.js';
 import { reportError } from '../output.js';
 
 interface SearchOptions {
@@ -12,8 +12,6 @@ interface SearchOptions {
   as?: string;
   json?: boolean;
 }
-
-const collect = (value: string, previous: string[]) => [...previous, value];
 
 export function registerSearchCommand(program: Command, context: CommandContext): void {
   program

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { SOURCE_TYPES, type SourceType } from '../../domain/types.js';
 import { SpravkaError } from '../../errors/index.js';
 import { text } from '../../i18n/index.js';
-import { type CommandContext, parsePrincipals, withSpravka } from '../context.js';
+import { type CommandContext, collect, parsePrincipals, withSpravka } from '../context.js';
 import { say } from '../output.js';
 
 interface AddOptions {
@@ -18,8 +18,6 @@ interface AddOptions {
   maxFileBytes?: string;
   urlTemplate?: string;
 }
-
-const collect = (value: string, previous: string[]) => [...previous, value];
 
 export function registerSourceCommands(program: Command, context: CommandContext): void {
   const source = program.command('source').description('manage sources / источники');

@@ -272,8 +272,9 @@ export class SqliteDocumentIndex implements DocumentIndex {
     })();
   }
 
-  /** Chunks that have no vector yet (after a model change or an interrupted sync), in batches. */
+  /** Chunks after `afterChunkId` that have no vector yet (after a model change), in id order. */
   chunksWithoutVectors(
+    afterChunkId: number,
     limit: number,
   ): Array<{ chunkId: number; embeddingText: string; contentHash: string }> {
     return this.database
@@ -281,10 +282,10 @@ export class SqliteDocumentIndex implements DocumentIndex {
         `SELECT chunks.id AS chunkId, chunks.content_hash AS contentHash, documents.title AS title,
            chunks.heading_path AS headingPath, chunks.text AS text
          FROM chunks JOIN documents ON documents.id = chunks.document_id
-         WHERE NOT EXISTS (SELECT 1 FROM chunk_vectors WHERE chunk_vectors.chunk_id = chunks.id)
+         WHERE chunks.id > ? AND NOT EXISTS (SELECT 1 FROM chunk_vectors WHERE chunk_vectors.chunk_id = chunks.id)
          ORDER BY chunks.id LIMIT ?`,
       )
-      .all(limit)
+      .all(afterChunkId, limit)
       .map((row) => {
         const { chunkId, contentHash, title, headingPath, text } = row as ChunkForEmbedding;
         return {
