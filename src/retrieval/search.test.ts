@@ -71,6 +71,21 @@ describe('search with access control', () => {
     expect(results.map((result) => result.uri)).toEqual(['vacation.md']);
   });
 
+  it('treats FTS5 syntax in a query as plain words', async () => {
+    for (const query of [
+      '"vacation',
+      'vacation* NEAR(policy) OR',
+      'filter:(a1) vacation',
+      '{title}: ^vacation -',
+      'и или не',
+    ]) {
+      const results = await spravka.search({ query, k: 5, principals: [] });
+      expect(results.every((result) => result.uri === 'vacation.md')).toBe(true);
+    }
+    const [hit] = await spravka.search({ query: 'filter : (a1 OR a2 OR a3) vacation', k: 5, principals: [] });
+    expect(hit?.uri).toBe('vacation.md');
+  });
+
   it('returns the contract fields', async () => {
     const [result] = await spravka.search({ query: 'vacation policy', k: 1, principals: [] });
     expect(result).toMatchObject({ rank: 1, source: 'open', uri: 'vacation.md', title: 'Vacation policy' });
