@@ -123,6 +123,14 @@ describe('spravka CLI contract', () => {
   it('lists and removes sources', async () => {
     const list = JSON.parse((await runCli(['source', 'list', '--json'], { env })).stdout);
     expect(list.map((item: { name: string }) => item.name)).toEqual(['hr', 'wiki']);
+    await runCli(
+      ['source', 'add', 'repo', '--type', 'git', '--url', 'https://deploy:s3cret@gitlab.example.com/x.git'],
+      { env },
+    );
+    const listed = (await runCli(['source', 'list', '--json'], { env })).stdout;
+    expect(listed).not.toContain('s3cret');
+    expect(listed).toContain('gitlab.example.com/x.git');
+    expect((await runCli(['source', 'remove', 'repo'], { env })).code).toBe(0);
     expect((await runCli(['source', 'remove', 'hr'], { env })).code).toBe(0);
     const after = JSON.parse(
       (await runCli(['search', 'salary', '--json', '--as', 'user:ivan'], { env })).stdout,
@@ -142,6 +150,12 @@ describe('spravka CLI contract', () => {
     expect(empty.stderr).toMatch(/query is empty/);
     const russian = await runCli(['sync', 'nope'], { env: { ...env, SPRAVKA_LANG: 'ru' } });
     expect(russian.stderr).toMatch(/ошибка: Источника «nope» нет/);
+    const nowhere = await runCli(
+      ['source', 'add', 'z', '--type', 'folder', '--path', join(folder, 'nowhere')],
+      { env },
+    );
+    expect(nowhere.code).toBe(1);
+    expect(nowhere.stderr).toMatch(/nowhere does not exist[\s\S]*Check the --path/);
     const badType = await runCli(['source', 'add', 'y', '--type', 'ftp', '--path', folder], { env });
     expect(badType.code).toBe(2);
     expect(badType.stderr).toMatch(/Unknown source type "ftp"/);

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { SOURCE_TYPES, type SourceType } from '../../domain/types.js';
 import { SpravkaError } from '../../errors/index.js';
 import { text } from '../../i18n/index.js';
+import { redactUrl } from '../../sources/index.js';
 import { type CommandContext, collect, parsePrincipals, withSpravka } from '../context.js';
 import { say } from '../output.js';
 
@@ -43,7 +44,17 @@ export function registerSourceCommands(program: Command, context: CommandContext
         if (options.branch !== undefined) settings.branch = options.branch;
         if (options.urlTemplate !== undefined) settings.urlTemplate = options.urlTemplate;
         if (options.maxFileBytes !== undefined) settings.maxFileBytes = Number(options.maxFileBytes);
-        if (type === 'folder' && typeof settings.path === 'string') settings.path = resolve(settings.path);
+        if (type === 'folder' && typeof settings.path === 'string') {
+          const path = resolve(settings.path);
+          settings.path = path;
+          if (!existsSync(path)) {
+            throw new SpravkaError(
+              'source_invalid',
+              text(`The folder ${path} does not exist.`, `Каталог ${path} не существует.`),
+              { hint: text('Check the --path and try again.', 'Проверьте --path и повторите.') },
+            );
+          }
+        }
         // A local repository path must not depend on the directory a later sync runs from.
         if (type === 'git' && typeof settings.url === 'string' && existsSync(settings.url)) {
           settings.url = resolve(settings.url);
@@ -70,7 +81,10 @@ export function registerSourceCommands(program: Command, context: CommandContext
           name: record.name,
           type: record.type,
           acl: record.acl,
-          settings: record.settings,
+          settings:
+            typeof record.settings.url === 'string'
+              ? { ...record.settings, url: redactUrl(record.settings.url) }
+              : record.settings,
           lastSyncAt: record.lastSyncAt,
           lastRun: spravka.catalog.listRuns(record.id, 1)[0] ?? null,
         }));
