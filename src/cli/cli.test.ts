@@ -148,6 +148,8 @@ describe('spravka CLI contract', () => {
     const empty = await runCli(['search', '', '--json'], { env });
     expect(empty.code).toBe(1);
     expect(empty.stderr).toMatch(/query is empty/);
+    const help = await runCli(['--help'], { env: { ...env, SPRAVKA_LANG: 'ru' } });
+    expect(help.stdout).toMatch(/инкрементально синхронизировать источники/);
     const russian = await runCli(['sync', 'nope'], { env: { ...env, SPRAVKA_LANG: 'ru' } });
     expect(russian.stderr).toMatch(/ошибка: Источника «nope» нет/);
     const nowhere = await runCli(

@@ -1,5 +1,6 @@
 import { Spravka } from '../app.js';
 import { type ConfigOverrides, loadConfig } from '../config/index.js';
+import type { Language } from '../i18n/index.js';
 import type { Output } from './output.js';
 
 /** What every command gets: the output and a way to open spravka with the global options applied. */
@@ -43,4 +44,9 @@ export function parsePrincipals(value: string | undefined): string[] {
 /** Commander option parser for a repeatable option: each use appends its value. */
 export function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
+}
+
+/** Help texts in the user's language: `help(english, russian)`. */
+export function helpText(language: Language): (english: string, russian: string) => string {
+  return (english, russian) => (language === 'ru' ? russian : english);
 }

@@ -6,15 +6,24 @@ import { registerServeCommand } from './commands/serve.js';
 import { registerSourceCommands } from './commands/source.js';
 import { registerStatusCommand } from './commands/status.js';
 import { registerSyncCommand } from './commands/sync.js';
-import { createContext } from './context.js';
+import { createContext, helpText } from './context.js';
 import { processOutput, reportError } from './output.js';
 
 /** Runs the spravka command line; resolves to the process exit code. */
 export async function main(argv: string[]): Promise<number> {
   const output = processOutput(pickLanguage(process.env.SPRAVKA_LANG, process.env.LC_ALL, process.env.LANG));
+  const help = helpText(output.language);
   const program = new Command('spravka')
-    .description('spravka — answers from your company knowledge / ответы из базы знаний компании')
-    .option('--data-dir <dir>', 'data directory (default ./data, or SPRAVKA_DATA_DIR)')
+    .description(
+      help('spravka — answers from your company knowledge', 'spravka — ответы из базы знаний компании'),
+    )
+    .option(
+      '--data-dir <dir>',
+      help(
+        'data directory (default ./data, or SPRAVKA_DATA_DIR)',
+        'каталог данных (по умолчанию ./data или SPRAVKA_DATA_DIR)',
+      ),
+    )
     .exitOverride()
     .showHelpAfterError();
   const context = createContext(output, () => program.opts<{ dataDir?: string }>());

@@ -1,17 +1,40 @@
 import type { Command } from 'commander';
 import { type EvalReport, evaluate, type MetricSummary, readQuestions } from '../../eval/index.js';
 import { render, text } from '../../i18n/index.js';
-import { type CommandContext, collect, withSpravka } from '../context.js';
+import { type CommandContext, collect, helpText, withSpravka } from '../context.js';
 
 export function registerEvalCommand(program: Command, context: CommandContext): void {
+  const help = helpText(context.output.language);
   program
     .command('eval')
-    .description('measure retrieval: recall@5, recall@10, MRR@10 overall and per kind/lang')
-    .requiredOption('--questions <file>', 'JSONL lines {id, q, gold: [uri…], kind?, lang?}')
-    .option('--k <n>', 'results per question', '10')
-    .option('--source <name>', 'search only this source (repeatable)', collect, [])
-    .option('--json', 'print the report as JSON')
-    .option('--min-recall <value>', 'exit with 1 when overall recall@5 is below this (for CI)')
+    .description(
+      help(
+        'measure retrieval: recall@5, recall@10, MRR@10 overall and per kind/lang',
+        'измерить качество поиска: recall@5, recall@10, MRR@10 в целом и по kind/lang',
+      ),
+    )
+    .requiredOption(
+      '--questions <file>',
+      help(
+        'JSONL lines {id, q, gold: [uri…], kind?, lang?}',
+        'строки JSONL {id, q, gold: [uri…], kind?, lang?}',
+      ),
+    )
+    .option('--k <n>', help('results per question', 'результатов на вопрос'), '10')
+    .option(
+      '--source <name>',
+      help('search only this source (repeatable)', 'искать только в этом источнике (можно повторять)'),
+      collect,
+      [],
+    )
+    .option('--json', help('print the report as JSON', 'вывести отчёт в JSON'))
+    .option(
+      '--min-recall <value>',
+      help(
+        'exit with 1 when overall recall@5 is below this (for CI)',
+        'завершиться с кодом 1, если общий recall@5 ниже (для CI)',
+      ),
+    )
     .action(
       (options: { questions: string; k: string; source: string[]; json?: boolean; minRecall?: string }) =>
         withSpravka(context, async (spravka) => {

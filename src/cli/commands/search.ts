@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { SpravkaError } from '../../errors/index.js';
 import { text } from '../../i18n/index.js';
 import type { SearchRequest, SearchResult } from '../../retrieval/index.js';
-import { type CommandContext, collect, parsePrincipals, withSpravka } from '../context.js';
+import { type CommandContext, collect, helpText, parsePrincipals, withSpravka } from '../context.js';
 import { reportError } from '../output.js';
 
 interface SearchOptions {
@@ -14,13 +14,30 @@ interface SearchOptions {
 }
 
 export function registerSearchCommand(program: Command, context: CommandContext): void {
+  const help = helpText(context.output.language);
   program
     .command('search [query]')
-    .description('hybrid search; without a query, reads one query per line from stdin')
-    .option('--k <n>', 'number of results', '10')
-    .option('--source <name>', 'search only this source (repeatable)', collect, [])
-    .option('--as <principals>', 'search as these principals, e.g. group:eng,user:ivan (public is implied)')
-    .option('--json', 'print a JSON array')
+    .description(
+      help(
+        'hybrid search; without a query, reads one query per line from stdin',
+        'гибридный поиск; без запроса читает по запросу на строку из stdin',
+      ),
+    )
+    .option('--k <n>', help('number of results', 'число результатов'), '10')
+    .option(
+      '--source <name>',
+      help('search only this source (repeatable)', 'искать только в этом источнике (можно повторять)'),
+      collect,
+      [],
+    )
+    .option(
+      '--as <principals>',
+      help(
+        'search as these principals, e.g. group:eng,user:ivan (public is implied)',
+        'искать от имени этих принципалов, напр. group:eng,user:ivan (public добавляется всегда)',
+      ),
+    )
+    .option('--json', help('print a JSON array', 'вывести массив JSON'))
     .action((query: string | undefined, options: SearchOptions) =>
       withSpravka(context, async (spravka) => {
         const k = Number(options.k);

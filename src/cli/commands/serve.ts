@@ -2,15 +2,30 @@ import { serve } from '@hono/node-server';
 import type { Command } from 'commander';
 import { render, text } from '../../i18n/index.js';
 import { createServerApp } from '../../server/index.js';
-import { type CommandContext, withSpravka } from '../context.js';
+import { type CommandContext, helpText, withSpravka } from '../context.js';
 import { createSyncProgress } from '../progress.js';
 
 export function registerServeCommand(program: Command, context: CommandContext): void {
+  const help = helpText(context.output.language);
   program
     .command('serve')
-    .description('start the HTTP server (GET /api/search, GET /healthz)')
-    .option('--host <host>', 'address to listen on (default 127.0.0.1, or SPRAVKA_HOST)')
-    .option('--port <port>', 'port (default 8080, or SPRAVKA_PORT)')
+    .description(
+      help(
+        'start the HTTP server (GET /api/search, GET /healthz)',
+        'запустить HTTP-сервер (GET /api/search, GET /healthz)',
+      ),
+    )
+    .option(
+      '--host <host>',
+      help(
+        'address to listen on (default 127.0.0.1, or SPRAVKA_HOST)',
+        'адрес для прослушивания (по умолчанию 127.0.0.1 или SPRAVKA_HOST)',
+      ),
+    )
+    .option(
+      '--port <port>',
+      help('port (default 8080, or SPRAVKA_PORT)', 'порт (по умолчанию 8080 или SPRAVKA_PORT)'),
+    )
     .action((options: { host?: string; port?: string }) =>
       withSpravka(
         context,

@@ -5,7 +5,7 @@ import { SOURCE_TYPES, type SourceType } from '../../domain/types.js';
 import { SpravkaError } from '../../errors/index.js';
 import { text } from '../../i18n/index.js';
 import { redactUrl } from '../../sources/index.js';
-import { type CommandContext, collect, parsePrincipals, withSpravka } from '../context.js';
+import { type CommandContext, collect, helpText, parsePrincipals, withSpravka } from '../context.js';
 import { say } from '../output.js';
 
 interface AddOptions {
@@ -21,20 +21,58 @@ interface AddOptions {
 }
 
 export function registerSourceCommands(program: Command, context: CommandContext): void {
-  const source = program.command('source').description('manage sources / источники');
+  const help = helpText(context.output.language);
+  const source = program.command('source').description(help('manage sources', 'управление источниками'));
 
   source
     .command('add <name>')
-    .description('register a source (folder or git)')
-    .requiredOption('--type <type>', `source type: ${SOURCE_TYPES.join(' | ')}`)
-    .option('--path <dir>', 'folder: the directory to index')
-    .option('--url <url>', 'git: repository URL or local path')
-    .option('--branch <branch>', 'git: branch (default: the remote default branch)')
-    .option('--acl <principals>', 'who may read it, e.g. group:eng,user:ivan (default: public)')
-    .option('--include <glob>', 'index only matching paths (repeatable)', collect, [])
-    .option('--exclude <glob>', 'leave matching paths out (repeatable)', collect, [])
-    .option('--max-file-bytes <n>', 'skip larger files')
-    .option('--url-template <template>', 'deep link, e.g. https://gitlab/x/y/-/blob/{commit}/{path}')
+    .description(help('register a source (folder or git)', 'добавить источник (folder или git)'))
+    .requiredOption(
+      '--type <type>',
+      help(`source type: ${SOURCE_TYPES.join(' | ')}`, `тип источника: ${SOURCE_TYPES.join(' | ')}`),
+    )
+    .option('--path <dir>', help('folder: the directory to index', 'folder: каталог для индексации'))
+    .option(
+      '--url <url>',
+      help('git: repository URL or local path', 'git: URL репозитория или локальный путь'),
+    )
+    .option(
+      '--branch <branch>',
+      help(
+        'git: branch (default: the remote default branch)',
+        'git: ветка (по умолчанию — ветка по умолчанию в репозитории)',
+      ),
+    )
+    .option(
+      '--acl <principals>',
+      help(
+        'who may read it, e.g. group:eng,user:ivan (default: public)',
+        'кто может читать, напр. group:eng,user:ivan (по умолчанию public)',
+      ),
+    )
+    .option(
+      '--include <glob>',
+      help(
+        'index only matching paths (repeatable)',
+        'индексировать только подходящие пути (можно повторять)',
+      ),
+      collect,
+      [],
+    )
+    .option(
+      '--exclude <glob>',
+      help('leave matching paths out (repeatable)', 'не индексировать подходящие пути (можно повторять)'),
+      collect,
+      [],
+    )
+    .option('--max-file-bytes <n>', help('skip larger files', 'пропускать файлы больше этого размера'))
+    .option(
+      '--url-template <template>',
+      help(
+        'deep link, e.g. https://gitlab/x/y/-/blob/{commit}/{path}',
+        'шаблон ссылки, напр. https://gitlab/x/y/-/blob/{commit}/{path}',
+      ),
+    )
     .action((name: string, options: AddOptions) =>
       withSpravka(context, async (spravka) => {
         const type = parseType(options.type);
@@ -73,8 +111,8 @@ export function registerSourceCommands(program: Command, context: CommandContext
 
   source
     .command('list')
-    .description('list sources with their last sync')
-    .option('--json', 'print JSON')
+    .description(help('list sources with their last sync', 'список источников и их последних синхронизаций'))
+    .option('--json', help('print JSON', 'вывести JSON'))
     .action((options: { json?: boolean }) =>
       withSpravka(context, async (spravka) => {
         const sources = spravka.catalog.listSources().map((record) => ({
@@ -113,7 +151,12 @@ export function registerSourceCommands(program: Command, context: CommandContext
 
   source
     .command('remove <name>')
-    .description('remove a source and everything indexed from it')
+    .description(
+      help(
+        'remove a source and everything indexed from it',
+        'удалить источник и всё, что из него проиндексировано',
+      ),
+    )
     .action((name: string) =>
       withSpravka(context, async (spravka) => {
         spravka.removeSource(name);

@@ -1,11 +1,17 @@
 import type { Command } from 'commander';
-import { type CommandContext, withSpravka } from '../context.js';
+import { type CommandContext, helpText, withSpravka } from '../context.js';
 
 export function registerStatusCommand(program: Command, context: CommandContext): void {
+  const help = helpText(context.output.language);
   program
     .command('status')
-    .description('what is indexed: sources, documents, chunks, vectors, size on disk')
-    .option('--json', 'print JSON')
+    .description(
+      help(
+        'what is indexed: sources, documents, chunks, vectors, size on disk',
+        'что проиндексировано: источники, документы, фрагменты, векторы, размер на диске',
+      ),
+    )
+    .option('--json', help('print JSON', 'вывести JSON'))
     .action((options: { json?: boolean }) =>
       withSpravka(context, async (spravka) => {
         const statistics = spravka.index.statistics();

@@ -1,15 +1,21 @@
 import type { Command } from 'commander';
 import { render, text } from '../../i18n/index.js';
 import type { SyncReport } from '../../sync/index.js';
-import { type CommandContext, withSpravka } from '../context.js';
+import { type CommandContext, helpText, withSpravka } from '../context.js';
 import type { Output } from '../output.js';
 import { createSyncProgress } from '../progress.js';
 
 export function registerSyncCommand(program: Command, context: CommandContext): void {
+  const help = helpText(context.output.language);
   program
     .command('sync [names...]')
-    .description('sync sources incrementally (all when none named)')
-    .option('--json', 'print the reports as JSON')
+    .description(
+      help(
+        'sync sources incrementally (all when none named)',
+        'инкрементально синхронизировать источники (все, если не указаны)',
+      ),
+    )
+    .option('--json', help('print the reports as JSON', 'вывести отчёты в JSON'))
     .action((names: string[], options: { json?: boolean }) =>
       withSpravka(context, async (spravka) => {
         const controller = new AbortController();
