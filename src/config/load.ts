@@ -19,7 +19,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv, overrides: ConfigOver
   const candidate = {
     dataDir: resolve(overrides.dataDir ?? environment.SPRAVKA_DATA_DIR ?? './data'),
     language: pickLanguage(environment.SPRAVKA_LANG, environment.LC_ALL, environment.LANG),
-    embedder: parseEmbedder(environment.SPRAVKA_EMBEDDER ?? 'none'),
+    embedder: parseEmbedder(environment.SPRAVKA_EMBEDDER ?? 'none', environment.SPRAVKA_EMBEDDER_API_KEY),
     chunking: {
       maxTokens: integer(environment, 'SPRAVKA_CHUNK_TOKENS', DEFAULT_CHUNKING.maxTokens),
       overlapLines: integer(environment, 'SPRAVKA_CHUNK_OVERLAP_LINES', DEFAULT_CHUNKING.overlapLines),
@@ -45,14 +45,23 @@ export function loadConfig(environment: NodeJS.ProcessEnv, overrides: ConfigOver
   return parsed.data;
 }
 
-function parseEmbedder(value: string): EmbedderConfig {
+function parseEmbedder(value: string, apiKey: string | undefined): EmbedderConfig {
   if (value === 'none') return { kind: 'none' };
   const [kind, ...rest] = value.split(':');
   const argument = rest.join(':');
   if (kind === 'model2vec' && argument) return { kind: 'model2vec', path: resolve(argument) };
+  const hash = argument.lastIndexOf('#');
+  if (kind === 'openai' && hash > 0 && hash < argument.length - 1) {
+    return {
+      kind: 'openai',
+      baseUrl: argument.slice(0, hash),
+      model: argument.slice(hash + 1),
+      ...(apiKey ? { apiKey } : {}),
+    };
+  }
   throw invalid(
-    `SPRAVKA_EMBEDDER="${value}" is not understood. Use "none" or "model2vec:<model directory>".`,
-    `SPRAVKA_EMBEDDER="${value}" не распознан. Укажите "none" или "model2vec:<каталог модели>".`,
+    `SPRAVKA_EMBEDDER="${value}" is not understood. Use "none", "model2vec:<model directory>" or "openai:<base URL>#<model>".`,
+    `SPRAVKA_EMBEDDER="${value}" не распознан. Укажите "none", "model2vec:<каталог модели>" или "openai:<базовый URL>#<модель>".`,
   );
 }
 

@@ -1,9 +1,15 @@
 import { z } from 'zod';
 
-/** Embedder choice: `none` (lexical only) or `model2vec:<directory>`. */
+/** Embedder choice: `none` (lexical only), `model2vec:<directory>` or `openai:<base URL>#<model>`. */
 export const embedderSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('none') }),
   z.object({ kind: z.literal('model2vec'), path: z.string().min(1) }),
+  z.object({
+    kind: z.literal('openai'),
+    baseUrl: z.url({ protocol: /^https?$/ }),
+    model: z.string().min(1),
+    apiKey: z.string().min(1).optional(),
+  }),
 ]);
 export type EmbedderConfig = z.infer<typeof embedderSchema>;
 

@@ -12,6 +12,14 @@ const factories: { [Kind in EmbedderConfig['kind']]: Factory<Kind> } = {
     const { Model2VecModel } = await import('./model2vec/index.js');
     return Model2VecModel.create(config.path);
   },
+  openai: async (config) => {
+    const { OpenAIEmbeddingModel } = await import('./openai/index.js');
+    return OpenAIEmbeddingModel.create({
+      baseUrl: config.baseUrl,
+      model: config.model,
+      ...(config.apiKey ? { apiKey: config.apiKey } : {}),
+    });
+  },
 };
 
 export function createEmbedder(config: EmbedderConfig): Promise<EmbeddingModel | undefined> {

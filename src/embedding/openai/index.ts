@@ -1,0 +1,1 @@
+export { type OpenAIEmbedderOptions, OpenAIEmbeddingModel } from './openai-embedder.js';
