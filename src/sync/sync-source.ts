@@ -35,20 +35,20 @@ export async function* syncSource(
   const started = performance.now();
   const counts = emptyCounts();
   const details: SyncDetail[] = [];
+  const report = (runId: number, status: SyncReport['status'], error?: SpravkaError): SyncReport => ({
+    source: source.name,
+    runId,
+    status,
+    milliseconds: Math.round(performance.now() - started),
+    details,
+    ...counts,
+    ...(error ? { error } : {}),
+  });
   try {
     catalog.acquireSyncLock(source);
   } catch (error) {
     // Another process is syncing this source: report it and leave its run alone (no run record).
-    const report: SyncReport = {
-      source: source.name,
-      runId: 0,
-      status: 'failed',
-      milliseconds: 0,
-      details,
-      ...counts,
-    };
-    report.error = toSpravkaError(error);
-    return report;
+    return report(0, 'failed', toSpravkaError(error));
   }
   const runId = catalog.startRun(source);
   const finish = (status: SyncReport['status'], error?: SpravkaError): SyncReport => {
@@ -58,16 +58,7 @@ export async function* syncSource(
       // The run record could not be written (e.g. the disk is full); the report still tells the caller.
       // A run left 'running' is marked failed when the next sync takes the lock.
     }
-    const report: SyncReport = {
-      source: source.name,
-      runId,
-      status,
-      milliseconds: Math.round(performance.now() - started),
-      details,
-      ...counts,
-    };
-    if (error) report.error = error;
-    return report;
+    return report(runId, status, error);
   };
   try {
     yield { type: 'start', source: source.name };
@@ -77,7 +68,8 @@ export async function* syncSource(
     yield { type: 'listed', source: source.name, total: items.length, mode: plan.mode };
 
     const states = index.documentStates(source.id);
-    const seen = new Set<string>();
+    // Documents whose indexed version stays; in a full scan, every other indexed document is deleted.
+    const kept = new Set<string>();
     let done = 0;
     for (const item of items) {
       signal?.throwIfAborted();
@@ -89,25 +81,22 @@ export async function* syncSource(
           index.deleteDocument(state.id);
           counts.deleted++;
         }
-        continue;
-      }
-      seen.add(uri);
-      if (item.type === 'skipped') {
+      } else if (item.type === 'skipped') {
         counts.skipped++;
         details.push({
           uri,
           kind: 'skipped',
           reason: item.detail ? `${item.reason}: ${item.detail}` : item.reason,
         });
-        // A document that is now too large or binary is no longer in the source as far as the index goes;
+        // A document that is now too large or binary is gone as far as the index goes;
         // one that could not be read keeps its indexed version.
-        if (item.reason !== 'unreadable') seen.delete(uri);
+        if (item.reason === 'unreadable') kept.add(uri);
       } else {
         const outcome = await indexEntry(item.entry, source, connector, dependencies, states.get(uri));
         if (outcome.kind === 'failed' || outcome.kind === 'skipped') {
           details.push({ uri, kind: outcome.kind, reason: outcome.reason });
-          if (outcome.kind === 'skipped') seen.delete(uri);
         }
+        if (outcome.kind !== 'skipped') kept.add(uri);
         counts[outcome.kind]++;
       }
       if (done % 25 === 0 || done === items.length) {
@@ -123,7 +112,7 @@ export async function* syncSource(
     }
     if (plan.mode === 'full') {
       for (const [uri, state] of states) {
-        if (seen.has(uri)) continue;
+        if (kept.has(uri)) continue;
         index.deleteDocument(state.id);
         counts.deleted++;
       }
@@ -212,7 +201,7 @@ async function prepareChunks(
   const texts = chunks.map((chunk) =>
     embeddingText({ ...document, headingPath: chunk.headingPath, text: chunk.text }),
   );
-  const hashes = texts.map((value) => sha256(new TextEncoder().encode(value)));
+  const hashes = texts.map(sha256);
   const vectors = embedder ? await embedWithCache(embedder, index, texts, hashes) : undefined;
   return chunks.map((chunk, position) => ({
     ...chunk,
@@ -271,8 +260,8 @@ function isStorageFailure(error: unknown): boolean {
   return converted.code === 'storage_full' || converted.code === 'storage_read_only';
 }
 
-function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
+function sha256(content: Uint8Array | string): string {
+  return createHash('sha256').update(content).digest('hex');
 }
 
 function describe(error: unknown): string {
