@@ -20,6 +20,12 @@ export const ERROR_CODES = [
   'query_invalid',
   'embedder_failed',
   'model_invalid',
+  'model_missing',
+  'model_load_failed',
+  'model_download_failed',
+  'llm_failed',
+  'reranker_failed',
+  'cancelled',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -21,6 +21,12 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   query_invalid: 400,
   embedder_failed: 502,
   model_invalid: 500,
+  model_missing: 503,
+  model_load_failed: 503,
+  model_download_failed: 502,
+  llm_failed: 502,
+  reranker_failed: 502,
+  cancelled: 499 as ContentfulStatusCode,
   internal: 500,
 };
 
