@@ -41,4 +41,6 @@ export type PullEvent =
   | { type: 'start'; preset: string; file: string; total: number; resumedFrom: number }
   | { type: 'progress'; preset: string; file: string; done: number; total: number }
   | { type: 'verified'; preset: string; file: string }
-  | { type: 'present'; preset: string; file: string };
+  | { type: 'present'; preset: string; file: string }
+  /** A `server` preset: nothing is downloaded; it runs on a model server and is used through `setting`. */
+  | { type: 'server'; preset: string; setting: string; ollama?: string; vllm?: string };
