@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { modelServerError, requestJson } from '../../http/request-json.js';
+import { normalise } from '../normalise.js';
 import type { EmbeddingModel } from '../types.js';
 
 /** The fields of an OpenAI-compatible `/v1/embeddings` answer that are used. */
@@ -85,13 +86,4 @@ export class OpenAIEmbeddingModel implements EmbeddingModel {
     }
     return ordered.map((item) => normalise(Float32Array.from(item.embedding)));
   }
-}
-
-function normalise(vector: Float32Array): Float32Array {
-  let norm = 0;
-  for (const value of vector) norm += value * value;
-  norm = Math.sqrt(norm);
-  if (norm > 0)
-    for (let index = 0; index < vector.length; index++) vector[index] = (vector[index] as number) / norm;
-  return vector;
 }
