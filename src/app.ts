@@ -1,8 +1,19 @@
 import { fileURLToPath } from 'node:url';
+import {
+  type AnswerEvent,
+  type AnswerResult,
+  type AskRequest,
+  ask,
+  DEFAULT_ANSWER_SETTINGS,
+} from './answer/index.js';
 import type { Config } from './config/index.js';
 import type { Principal, SourceType } from './domain/types.js';
 import { createEmbedder, type EmbeddingModel } from './embedding/index.js';
 import { type Ingestor, lazyIngestor } from './ingest/index.js';
+import { LlamaRuntime } from './llama/index.js';
+import { createLanguageModel, type LanguageModel } from './llm/index.js';
+import { type ModelChoices, resolveModelChoices } from './model-setup.js';
+import { createReranker, type Reranker } from './reranking/index.js';
 import { type SearchRequest, type SearchResult, search } from './retrieval/index.js';
 import { createConnector, validateSourceSettings } from './sources/index.js';
 import { openSqliteStores, type SourceRecord, type Stores } from './stores/index.js';
@@ -19,23 +30,79 @@ const INITIALISED_KEY = 'initialised';
  */
 export class Spravka {
   private readonly ingestor: Ingestor;
+  private llamaRuntime: LlamaRuntime | undefined;
+  private languageModelLoading: Promise<LanguageModel | undefined> | undefined;
+  private rerankerLoading: Promise<Reranker | undefined> | undefined;
 
   private constructor(
     readonly config: Config,
     private readonly stores: Stores,
     readonly embedder: EmbeddingModel | undefined,
+    /** The models each role uses, and why a role runs without one. */
+    readonly models: ModelChoices,
+    runtime: LlamaRuntime | undefined,
   ) {
     this.ingestor = lazyIngestor(config.chunking);
+    this.llamaRuntime = runtime;
   }
 
   static async create(config: Config): Promise<Spravka> {
-    const embedder = await createEmbedder(config.embedder);
+    const models = resolveModelChoices(config);
+    let runtime: LlamaRuntime | undefined;
+    const llamaRuntime = () => {
+      runtime ??= new LlamaRuntime({ threads: config.runtime.threads });
+      return runtime;
+    };
+    // The embedder is needed by search and sync alike; the language model and reranker load on first use.
+    const embedder = await createEmbedder(models.embedder, { llamaRuntime });
     const maxIndexMegabytes = config.storage.maxIndexMegabytes;
     const stores = openSqliteStores(
       config.dataDir,
       maxIndexMegabytes ? { maxBytes: maxIndexMegabytes * 2 ** 20 } : {},
     );
-    return new Spravka(config, stores, embedder);
+    return new Spravka(config, stores, embedder, models, runtime);
+  }
+
+  private runtime(): LlamaRuntime {
+    this.llamaRuntime ??= new LlamaRuntime({ threads: this.config.runtime.threads });
+    return this.llamaRuntime;
+  }
+
+  /** The language model, loaded once on first use; undefined when none is configured. */
+  languageModel(): Promise<LanguageModel | undefined> {
+    this.languageModelLoading ??= createLanguageModel(this.models.llm, {
+      llamaRuntime: () => this.runtime(),
+    });
+    // A failed load is retried on the next question (the file may have been fixed meanwhile).
+    this.languageModelLoading.catch(() => {
+      this.languageModelLoading = undefined;
+    });
+    return this.languageModelLoading;
+  }
+
+  reranker(): Promise<Reranker | undefined> {
+    this.rerankerLoading ??= createReranker(this.models.reranker, { llamaRuntime: () => this.runtime() });
+    this.rerankerLoading.catch(() => {
+      this.rerankerLoading = undefined;
+    });
+    return this.rerankerLoading;
+  }
+
+  /** Answers a question from the documents the asker may read, streaming events; see the answer area. */
+  ask(request: AskRequest): AsyncGenerator<AnswerEvent, AnswerResult> {
+    const { answers } = this.config;
+    return ask(request, {
+      search: (searchRequest) => this.search(searchRequest),
+      languageModel: () => this.languageModel(),
+      reranker: () => this.reranker(),
+      settings: {
+        ...DEFAULT_ANSWER_SETTINGS,
+        maxAnswerTokens: answers.maxAnswerTokens,
+        reasoningTokens: answers.reasoningTokens,
+        temperature: answers.temperature,
+        translateQueries: answers.translateQueries,
+      },
+    });
   }
 
   get catalog() {
@@ -112,5 +179,11 @@ export class Spravka {
 
   close(): void {
     this.stores.close();
+    const runtime = this.llamaRuntime;
+    this.llamaRuntime = undefined;
+    this.languageModelLoading = undefined;
+    this.rerankerLoading = undefined;
+    // Native memory is released in the background; a failure to free it at shutdown changes nothing.
+    runtime?.dispose().catch(() => undefined);
   }
 }

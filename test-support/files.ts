@@ -22,3 +22,5 @@ export function writeTree(root: string, files: Record<string, string | Uint8Arra
     writeFileSync(absolute, content);
   }
 }
+/** A real tiny llama-architecture generator (260K parameters): exercises the real generation path. */
+export const TINY_LLAMA_GGUF = join(SHARED_DIRECTORY, 'models', 'stories260K.gguf');

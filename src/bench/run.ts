@@ -8,10 +8,11 @@ import { loadConfig } from '../config/index.js';
 import { readQuestions } from '../eval/index.js';
 import { search } from '../retrieval/index.js';
 import { openSqliteStores } from '../stores/index.js';
+import { answerBenchmarks, UNANSWERABLE_QUESTIONS } from './answers.js';
 import { fillSyntheticIndex, hashingEmbedder } from './synthetic.js';
 
 /**
- * `npm run bench`: sync and search figures on the evaluation corpus, then search latency on synthetic
+ * `npm run bench`: sync, search and answer-pipeline figures on the evaluation corpus, then search latency on synthetic
  * indexes. Options: --quick (skip the 1M-chunk index), --sizes 100000,1000000, --only corpus|synthetic,
  * --out FILE (JSON).
  */
@@ -56,7 +57,10 @@ function syncInChild(environment: Record<string, string>): {
   return JSON.parse(output.trim().split('\n').pop() as string);
 }
 
-async function corpusBenchmarks(embedder: 'none' | string): Promise<Record<string, unknown>> {
+async function corpusBenchmarks(
+  embedder: 'none' | string,
+  withAnswers = false,
+): Promise<Record<string, unknown>> {
   const corpus = execFileSync(join(shared, 'eval', 'build-corpus.sh'), { encoding: 'utf8' })
     .trim()
     .split('\n')
@@ -93,6 +97,16 @@ async function corpusBenchmarks(embedder: 'none' | string): Promise<Record<strin
       }
     }
     const statistics = spravka.index.statistics();
+    const answers =
+      withAnswers && statSync(TINY_LLM, { throwIfNoEntry: false })
+        ? await answerBenchmarks(spravka, {
+            devQuestions: join(shared, 'eval', 'dev.jsonl'),
+            unanswerable: UNANSWERABLE_QUESTIONS(repository),
+            modelPath: TINY_LLM,
+            percentile,
+          })
+        : undefined;
+    if (answers) log(`  answers: ${JSON.stringify(answers)}`);
     spravka.close();
     const databaseBytes = ['spravka.db', 'spravka.db-wal']
       .map((name) => statSync(join(work, 'data', name), { throwIfNoEntry: false })?.size ?? 0)
@@ -108,6 +122,7 @@ async function corpusBenchmarks(embedder: 'none' | string): Promise<Record<strin
       chunks: statistics.chunks,
       indexMB: Number((databaseBytes / 2 ** 20).toFixed(1)),
       fullSyncReport: full.reports,
+      ...(answers ? { answers } : {}),
     };
     log(`  search p50 ${figures.searchP50Ms} ms, p95 ${figures.searchP95Ms} ms; index ${figures.indexMB} MB`);
     return figures;
@@ -196,9 +211,10 @@ async function syntheticBenchmark(chunks: number): Promise<Record<string, unknow
 }
 
 const only = option('--only');
+const TINY_LLM = join(shared, 'models', 'stories260K.gguf');
 if (only !== 'synthetic') {
-  log('corpus, lexical only');
-  results.lexical = await corpusBenchmarks('none');
+  log('corpus, lexical only (and the answer pipeline)');
+  results.lexical = await corpusBenchmarks('none', true);
 }
 const model = join(shared, 'models', 'm2v-bge-base-en-vq');
 if (only !== 'synthetic' && statSync(model, { throwIfNoEntry: false })) {

@@ -1,22 +1,29 @@
 import { Spravka } from '../app.js';
-import { type ConfigOverrides, loadConfig } from '../config/index.js';
+import { type Config, type ConfigOverrides, loadConfig } from '../config/index.js';
 import type { Language } from '../i18n/index.js';
 import type { Output } from './output.js';
 
 /** What every command gets: the output and a way to open spravka with the global options applied. */
 export interface CommandContext {
   output: Output;
+  /** The configuration with the global options applied. */
+  config(overrides?: ConfigOverrides): Config;
   open(overrides?: ConfigOverrides): Promise<Spravka>;
 }
 
-export function createContext(output: Output, globalOptions: () => { dataDir?: string }): CommandContext {
-  return {
-    output,
-    open: async (overrides = {}) => {
-      const { dataDir } = globalOptions();
-      return Spravka.create(loadConfig(process.env, { ...(dataDir ? { dataDir } : {}), ...overrides }));
-    },
+export function createContext(
+  output: Output,
+  globalOptions: () => { dataDir?: string; config?: string },
+): CommandContext {
+  const config = (overrides: ConfigOverrides = {}) => {
+    const { dataDir, config: configFile } = globalOptions();
+    return loadConfig(process.env, {
+      ...(dataDir ? { dataDir } : {}),
+      ...(configFile ? { configFile } : {}),
+      ...overrides,
+    });
   };
+  return { output, config, open: async (overrides = {}) => Spravka.create(config(overrides)) };
 }
 
 /** Runs a command body with an opened spravka that is closed afterwards, whatever happens. */

@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { pickLanguage } from '../i18n/index.js';
+import { registerAskCommand } from './commands/ask.js';
 import { registerEvalCommand } from './commands/eval.js';
+import { registerModelsCommands } from './commands/models.js';
 import { registerSearchCommand } from './commands/search.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerSourceCommands } from './commands/source.js';
@@ -24,15 +26,24 @@ export async function main(argv: string[]): Promise<number> {
         'каталог данных (по умолчанию ./data или SPRAVKA_DATA_DIR)',
       ),
     )
+    .option(
+      '--config <file>',
+      help(
+        'configuration file (JSON; default <data dir>/spravka.json, or SPRAVKA_CONFIG)',
+        'файл конфигурации (JSON; по умолчанию <каталог данных>/spravka.json или SPRAVKA_CONFIG)',
+      ),
+    )
     .exitOverride()
     .showHelpAfterError();
-  const context = createContext(output, () => program.opts<{ dataDir?: string }>());
+  const context = createContext(output, () => program.opts<{ dataDir?: string; config?: string }>());
   registerSourceCommands(program, context);
   registerSyncCommand(program, context);
   registerSearchCommand(program, context);
+  registerAskCommand(program, context);
   registerEvalCommand(program, context);
   registerServeCommand(program, context);
   registerStatusCommand(program, context);
+  registerModelsCommands(program, context);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : 0;

@@ -1,2 +1,2 @@
-export { type ConfigOverrides, loadConfig } from './load.js';
-export type { Config, EmbedderConfig } from './schema.js';
+export { type ConfigOverrides, defaultThreads, loadConfig } from './load.js';
+export type { Config, EmbedderConfig, LlmConfig, RerankerConfig } from './schema.js';

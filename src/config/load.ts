@@ -1,25 +1,75 @@
-import { resolve } from 'node:path';
+import { availableParallelism } from 'node:os';
+import { join, resolve } from 'node:path';
 import { SpravkaError } from '../errors/index.js';
 import { pickLanguage, text } from '../i18n/index.js';
 import { DEFAULT_CHUNKING } from '../ingest/types.js';
 import { DEFAULT_RETRIEVAL } from '../retrieval/types.js';
-import { type Config, configSchema, type EmbedderConfig } from './schema.js';
+import { readConfigFile } from './config-file.js';
+import {
+  parseEmbedderSetting,
+  parseLlmSetting,
+  parseRerankerSetting,
+  SettingError,
+} from './model-settings.js';
+import { type Config, configSchema } from './schema.js';
 
 export interface ConfigOverrides {
   dataDir?: string;
+  /** A configuration file that must exist (`--config`); SPRAVKA_CONFIG otherwise, then `<data dir>/spravka.json`. */
+  configFile?: string;
   host?: string;
   port?: number;
 }
 
+/** Threads for in-process models: half the cores (at most 8), at least one — see docs/models.md. */
+export function defaultThreads(cores = availableParallelism()): number {
+  return Math.max(1, Math.min(8, Math.floor(cores / 2)));
+}
+
 /**
- * Reads the configuration once, from command-line overrides and the environment, and validates it.
- * A wrong value fails here, naming the variable to fix, instead of surfacing later as a strange error.
+ * Reads the configuration once, from command-line overrides, the environment and the configuration
+ * file (in that order of precedence), and validates it. A wrong value fails here, naming the variable to
+ * fix, instead of surfacing later as a strange error.
  */
-export function loadConfig(environment: NodeJS.ProcessEnv, overrides: ConfigOverrides = {}): Config {
+export function loadConfig(processEnvironment: NodeJS.ProcessEnv, overrides: ConfigOverrides = {}): Config {
+  const explicitFile = overrides.configFile ?? processEnvironment.SPRAVKA_CONFIG;
+  const fileSettings = explicitFile ? readConfigFile(resolve(explicitFile), true) : {};
+  const dataDir = resolve(
+    overrides.dataDir ?? processEnvironment.SPRAVKA_DATA_DIR ?? fileSettings.SPRAVKA_DATA_DIR ?? './data',
+  );
+  const environment = {
+    ...(explicitFile ? fileSettings : readConfigFile(join(dataDir, 'spravka.json'), false)),
+    ...processEnvironment,
+  };
+  let models: Pick<Config, 'embedder' | 'llm' | 'reranker'>;
+  try {
+    models = {
+      embedder: parseEmbedderSetting(
+        environment.SPRAVKA_EMBEDDER ?? 'auto',
+        environment.SPRAVKA_EMBEDDER_API_KEY,
+      ),
+      llm: parseLlmSetting(environment.SPRAVKA_LLM ?? 'auto', environment.SPRAVKA_LLM_API_KEY),
+      reranker: parseRerankerSetting(environment.SPRAVKA_RERANKER ?? 'auto'),
+    };
+  } catch (error) {
+    if (error instanceof SettingError) throw invalid(error.problem.en, error.problem.ru);
+    throw error;
+  }
   const candidate = {
-    dataDir: resolve(overrides.dataDir ?? environment.SPRAVKA_DATA_DIR ?? './data'),
+    dataDir,
     language: pickLanguage(environment.SPRAVKA_LANG, environment.LC_ALL, environment.LANG),
-    embedder: parseEmbedder(environment.SPRAVKA_EMBEDDER ?? 'none', environment.SPRAVKA_EMBEDDER_API_KEY),
+    ...models,
+    runtime: {
+      threads: integer(environment, 'SPRAVKA_THREADS', defaultThreads()),
+      ...optionalInteger(environment, 'SPRAVKA_LLM_CONTEXT', 'llmContextSize'),
+      llmReasoning: environment.SPRAVKA_LLM_REASONING ?? 'auto',
+    },
+    answers: {
+      maxAnswerTokens: integer(environment, 'SPRAVKA_ANSWER_TOKENS', 768),
+      reasoningTokens: integer(environment, 'SPRAVKA_REASONING_TOKENS', 1024),
+      temperature: number(environment, 'SPRAVKA_TEMPERATURE', 0.6),
+      translateQueries: boolean(environment, 'SPRAVKA_TRANSLATE_QUERIES', true),
+    },
     chunking: {
       maxTokens: integer(environment, 'SPRAVKA_CHUNK_TOKENS', DEFAULT_CHUNKING.maxTokens),
       overlapLines: integer(environment, 'SPRAVKA_CHUNK_OVERLAP_LINES', DEFAULT_CHUNKING.overlapLines),
@@ -45,24 +95,12 @@ export function loadConfig(environment: NodeJS.ProcessEnv, overrides: ConfigOver
   return parsed.data;
 }
 
-function parseEmbedder(value: string, apiKey: string | undefined): EmbedderConfig {
-  if (value === 'none') return { kind: 'none' };
-  const [kind, ...rest] = value.split(':');
-  const argument = rest.join(':');
-  if (kind === 'model2vec' && argument) return { kind: 'model2vec', path: resolve(argument) };
-  const hash = argument.lastIndexOf('#');
-  if (kind === 'openai' && hash > 0 && hash < argument.length - 1) {
-    return {
-      kind: 'openai',
-      baseUrl: argument.slice(0, hash),
-      model: argument.slice(hash + 1),
-      ...(apiKey ? { apiKey } : {}),
-    };
-  }
-  throw invalid(
-    `SPRAVKA_EMBEDDER="${value}" is not understood. Use "none", "model2vec:<model directory>" or "openai:<base URL>#<model>".`,
-    `SPRAVKA_EMBEDDER="${value}" не распознан. Укажите "none", "model2vec:<каталог модели>" или "openai:<базовый URL>#<модель>".`,
-  );
+function boolean(environment: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = environment[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw invalid(`${name}="${raw}" must be true or false.`, `${name}="${raw}" должно быть true или false.`);
 }
 
 function number(environment: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -93,8 +131,8 @@ function optionalInteger<Key extends string>(
 function invalid(en: string, ru: string): SpravkaError {
   return new SpravkaError('config_invalid', text(en, ru), {
     hint: text(
-      'Fix the environment variable and start again.',
-      'Исправьте переменную окружения и запустите снова.',
+      'Fix the environment variable (or the setting in the configuration file) and start again.',
+      'Исправьте переменную окружения (или настройку в файле конфигурации) и запустите снова.',
     ),
   });
 }

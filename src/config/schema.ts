@@ -1,22 +1,61 @@
 import { z } from 'zod';
 
-/** Embedder choice: `none` (lexical only), `model2vec:<directory>` or `openai:<base URL>#<model>`. */
+/** A model server that speaks OpenAI's API: `openai:<base URL>#<model>`. */
+const openaiServer = z.object({
+  kind: z.literal('openai'),
+  baseUrl: z.url({ protocol: /^https?$/ }),
+  model: z.string().min(1),
+  apiKey: z.string().min(1).optional(),
+});
+
+/** `auto`: the default preset when it has been pulled into the data directory, otherwise none. */
+const auto = z.object({ kind: z.literal('auto') });
+const none = z.object({ kind: z.literal('none') });
+/** A GGUF file run in-process by node-llama-cpp: a path or a preset name. */
+const llama = z.object({ kind: z.literal('llama'), model: z.string().min(1) });
+
 export const embedderSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('none') }),
-  z.object({ kind: z.literal('model2vec'), path: z.string().min(1) }),
-  z.object({
-    kind: z.literal('openai'),
-    baseUrl: z.url({ protocol: /^https?$/ }),
-    model: z.string().min(1),
-    apiKey: z.string().min(1).optional(),
-  }),
+  auto,
+  none,
+  z.object({ kind: z.literal('model2vec'), model: z.string().min(1) }),
+  llama,
+  openaiServer,
 ]);
 export type EmbedderConfig = z.infer<typeof embedderSchema>;
+
+export const llmSchema = z.discriminatedUnion('kind', [auto, none, llama, openaiServer]);
+export type LlmConfig = z.infer<typeof llmSchema>;
+
+export const rerankerSchema = z.discriminatedUnion('kind', [auto, none, llama]);
+export type RerankerConfig = z.infer<typeof rerankerSchema>;
 
 export const configSchema = z.object({
   dataDir: z.string().min(1),
   language: z.enum(['en', 'ru']),
   embedder: embedderSchema,
+  llm: llmSchema,
+  reranker: rerankerSchema,
+  runtime: z.object({
+    /** CPU threads of in-process models; more than the cores is catastrophically slow. */
+    threads: z.number().int().min(1).max(256),
+    /** Context window of the language model in tokens; the model's own limit when absent. */
+    llmContextSize: z.number().int().min(512).max(1_048_576).optional(),
+    /**
+     * How a model server's text shows reasoning when the server does not separate it (see the llm area):
+     * `auto` guesses from the model name (R1, reasoner, QwQ… → detect), else tagged-only.
+     */
+    llmReasoning: z.enum(['auto', 'detect', 'starts-inside', 'tagged-only']),
+  }),
+  answers: z.object({
+    /** Upper bound on the answer's tokens. */
+    maxAnswerTokens: z.number().int().min(16).max(32_768),
+    /** Upper bound on a reasoning model's thinking tokens, before the answer. */
+    reasoningTokens: z.number().int().min(0).max(65_536),
+    /** Sampling temperature of answers. */
+    temperature: z.number().min(0).max(2),
+    /** Also search with the question translated to the other language (needs a language model). */
+    translateQueries: z.boolean(),
+  }),
   chunking: z.object({
     maxTokens: z.number().int().min(32).max(8192),
     overlapLines: z.number().int().min(0).max(50),

@@ -1,2 +1,2 @@
-export { createEmbedder } from './registry.js';
+export { createEmbedder, type EmbedderChoice, type EmbedderDependencies } from './registry.js';
 export type { EmbeddingModel } from './types.js';

@@ -43,22 +43,28 @@ export async function search(
   if (request.sources) filter.sourceIds = request.sources.map((name) => catalog.requireSource(name).id);
 
   const lists: RankedList[] = [];
-  const terms = lexicalTerms(query);
-  if (terms.length > 0) {
-    lists.push({
-      hits: index.searchLexical(terms, filter, settings.candidates),
-      weight: settings.lexicalWeight,
-    });
-  }
-  if (embedder && index.vectorModel()?.id === embedder.id) {
-    const [vector] = await embedder.embed([query.slice(0, 4000)]);
+  // The query and its variants (e.g. its translation) each bring their own ranked lists to the fusion.
+  const variants = [query, ...(request.alternativeQueries ?? []).map((value) => value.trim())].filter(
+    (value, position, all) => value && all.indexOf(value) === position,
+  );
+  const useVectors = embedder !== undefined && index.vectorModel()?.id === embedder.id;
+  const vectors = useVectors ? await embedder.embed(variants.map((value) => value.slice(0, 4000))) : [];
+  variants.forEach((variant, position) => {
+    const terms = lexicalTerms(variant);
+    if (terms.length > 0) {
+      lists.push({
+        hits: index.searchLexical(terms, filter, settings.candidates),
+        weight: settings.lexicalWeight,
+      });
+    }
+    const vector = vectors[position];
     if (vector) {
       lists.push({
         hits: index.searchVectors(vector, filter, settings.candidates),
         weight: settings.vectorWeight,
       });
     }
-  }
+  });
   const ranked = bestPerDocument(reciprocalRankFusion(lists)).slice(0, request.k);
   const chunks = index.loadChunks(ranked.map((hit) => hit.chunkId));
   const results: SearchResult[] = [];
@@ -72,7 +78,9 @@ export async function search(
       uri: chunk.uri,
       title: chunk.title,
       text: chunk.text,
+      kind: chunk.kind,
     };
+    if (chunk.language) result.language = chunk.language;
     const url = chunk.url ?? chunk.documentUrl;
     if (url) result.url = url;
     if (chunk.startLine !== null && chunk.endLine !== null)

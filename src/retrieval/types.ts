@@ -1,4 +1,4 @@
-import type { LineRange, Principal } from '../domain/types.js';
+import type { DocumentKind, LineRange, Principal } from '../domain/types.js';
 
 /** One search result, as `spravka search --json` and `GET /api/search` print it. */
 export interface SearchResult {
@@ -12,6 +12,9 @@ export interface SearchResult {
   lines?: LineRange;
   /** Heading path or code symbol of the matching chunk. */
   section?: string;
+  kind: DocumentKind;
+  /** Programming language of code. */
+  language?: string;
 }
 
 export interface SearchRequest {
@@ -21,6 +24,8 @@ export interface SearchRequest {
   principals: Principal[];
   /** Source names to search; all when absent. */
   sources?: string[];
+  /** Other phrasings of the same need (a translation of the query…), fused with it. */
+  alternativeQueries?: string[];
 }
 
 export interface RetrievalSettings {

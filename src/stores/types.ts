@@ -83,6 +83,9 @@ export interface StoredChunk {
   endLine: number | null;
   url: string | null;
   documentUrl: string | null;
+  kind: DocumentKind;
+  /** Programming language of a code document. */
+  language: string | null;
 }
 
 export type SyncStatus = 'running' | 'succeeded' | 'failed' | 'cancelled';

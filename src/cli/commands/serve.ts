@@ -4,6 +4,7 @@ import { render, text } from '../../i18n/index.js';
 import { createServerApp } from '../../server/index.js';
 import { type CommandContext, helpText, withSpravka } from '../context.js';
 import { createSyncProgress } from '../progress.js';
+import { pullMissingDefaults } from './models.js';
 
 export function registerServeCommand(program: Command, context: CommandContext): void {
   const help = helpText(context.output.language);
@@ -26,11 +27,25 @@ export function registerServeCommand(program: Command, context: CommandContext):
       '--port <port>',
       help('port (default 8080, or SPRAVKA_PORT)', 'порт (по умолчанию 8080 или SPRAVKA_PORT)'),
     )
-    .action((options: { host?: string; port?: string }) =>
-      withSpravka(
+    .option(
+      '--pull-models',
+      help(
+        'first download the missing default models (needs internet; starts without them otherwise)',
+        'сначала скачать недостающие стандартные модели (нужен интернет; иначе запуск без них)',
+      ),
+    )
+    .action(async (options: { host?: string; port?: string; pullModels?: boolean }) => {
+      const overrides = {
+        ...(options.host ? { host: options.host } : {}),
+        ...(options.port ? { port: Number(options.port) } : {}),
+      };
+      if (options.pullModels) await pullMissingDefaults(context.output, context.config(overrides));
+      return withSpravka(
         context,
         async (spravka) => {
           const { output } = context;
+          for (const notice of spravka.models.notices)
+            output.stderr(`spravka: ${render(notice.message, output.language)}`);
           const demo = spravka.ensureDemoSource();
           if (demo) {
             output.stderr(
@@ -67,10 +82,7 @@ export function registerServeCommand(program: Command, context: CommandContext):
             process.once('SIGTERM', stop);
           });
         },
-        {
-          ...(options.host ? { host: options.host } : {}),
-          ...(options.port ? { port: Number(options.port) } : {}),
-        },
-      ),
-    );
+        overrides,
+      );
+    });
 }

@@ -358,7 +358,7 @@ export class SqliteDocumentIndex implements DocumentIndex {
     const select = this.database.prepare(
       `SELECT chunks.id AS chunkId, chunks.document_id AS documentId, sources.name AS sourceName, documents.uri,
          documents.title, chunks.text, chunks.heading_path AS headingPath, chunks.symbol, chunks.start_line AS startLine,
-         chunks.end_line AS endLine, chunks.url, documents.url AS documentUrl
+         chunks.end_line AS endLine, chunks.url, documents.url AS documentUrl, documents.kind, documents.language
        FROM chunks JOIN documents ON documents.id = chunks.document_id JOIN sources ON sources.id = documents.source_id
        WHERE chunks.id = ?`,
     );

@@ -1,0 +1,1 @@
+export { LlamaEmbeddingModel, type LlamaEmbeddingOptions } from './llama-embedding-model.js';

@@ -1,0 +1,2 @@
+export { LlamaRuntime, type LlamaRuntimeOptions } from './runtime.js';
+export { SerialQueue } from './serial-queue.js';

@@ -1,0 +1,1 @@
+export { LlamaChatModel, type LlamaChatModelOptions } from './llama-chat-model.js';

@@ -1,0 +1,2 @@
+export { createReranker, type RerankerChoice } from './registry.js';
+export type { Reranker } from './types.js';

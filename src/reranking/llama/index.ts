@@ -1,0 +1,1 @@
+export { LlamaReranker, type LlamaRerankerOptions } from './llama-reranker.js';
