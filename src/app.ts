@@ -14,7 +14,13 @@ import { LlamaRuntime } from './llama/index.js';
 import { createLanguageModel, type LanguageModel } from './llm/index.js';
 import { type ModelChoices, resolveModelChoices } from './model-setup.js';
 import { createReranker, type Reranker } from './reranking/index.js';
-import { type SearchRequest, type SearchResult, search } from './retrieval/index.js';
+import {
+  RERANK_DEPTH,
+  rerankResults,
+  type SearchRequest,
+  type SearchResult,
+  search,
+} from './retrieval/index.js';
 import { createConnector, validateSourceSettings } from './sources/index.js';
 import { openSqliteStores, type SourceRecord, type Stores } from './stores/index.js';
 import { reconcileVectors, type SyncEvent, type SyncReport, syncSource } from './sync/index.js';
@@ -101,6 +107,7 @@ export class Spravka {
         reasoningTokens: answers.reasoningTokens,
         temperature: answers.temperature,
         translateQueries: answers.translateQueries,
+        followUps: answers.followUps,
       },
     });
   }
@@ -130,13 +137,18 @@ export class Spravka {
     this.catalog.removeSource(name, (sourceId) => this.index.deleteSourceDocuments(sourceId));
   }
 
-  search(request: SearchRequest): Promise<SearchResult[]> {
-    return search(request, {
+  async search(request: SearchRequest): Promise<SearchResult[]> {
+    const dependencies = {
       catalog: this.catalog,
       index: this.index,
       embedder: this.embedder,
       settings: this.config.retrieval,
-    });
+    };
+    const reranker = request.rerank ? await this.reranker() : undefined;
+    if (!reranker) return search(request, dependencies);
+    const candidates = await search({ ...request, k: Math.max(request.k, RERANK_DEPTH) }, dependencies);
+    const reranked = await rerankResults(request.query, candidates, reranker);
+    return reranked.slice(0, request.k).map((item) => item.result);
   }
 
   /** Syncs the named sources (all when none are named), one after another, yielding progress. */

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TINY_LLAMA_GGUF, temporaryDirectory, writeTree } from '../../test-support/files.js';
 import { createTestSpravka, runSync } from '../../test-support/spravka.js';

@@ -246,6 +246,18 @@ describe('ask: conversations and languages', () => {
     expect(alone.result.query).toBe('How do I connect to the corporate VPN with OpenVPN?');
   });
 
+  it('with follow-ups set to simple, joins them to the previous question without asking the model', async () => {
+    const model = new ScriptedLanguageModel(() => 'In /etc/nginx [1].');
+    const deps = {
+      ...dependencies(model),
+      settings: { ...DEFAULT_ANSWER_SETTINGS, translateQueries: false, followUps: 'simple' as const },
+    };
+    const { result } = await run({ question: 'and where is that file?', history }, deps);
+    expect(result.query).toBe('How do I reload the nginx configuration? and where is that file?');
+    expect(model.requests).toHaveLength(1);
+    expect(result.mode).toBe('generated');
+  });
+
   it('searches the query translated to the other language too, so a Russian question finds English code', async () => {
     const question = 'Где обрабатывается вебхук платежа?';
     const withoutTranslation = await run({ question }, dependencies());

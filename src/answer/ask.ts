@@ -2,7 +2,7 @@ import { SpravkaError, toSpravkaError } from '../errors/index.js';
 import { type LocalizedText, text } from '../i18n/index.js';
 import type { LanguageModel } from '../llm/index.js';
 import type { Reranker } from '../reranking/index.js';
-import type { SearchRequest, SearchResult } from '../retrieval/index.js';
+import { rerankResults, type SearchRequest, type SearchResult } from '../retrieval/index.js';
 import { CitationFilter, extractCitations } from './citations.js';
 import { bestPassage, quotePassage } from './extractive.js';
 import { detectLanguage, otherLanguage } from './language.js';
@@ -38,7 +38,11 @@ export async function* ask(request: AskRequest, dependencies: AnswerDependencies
   const { signal } = request;
   try {
     const model = yield* loadModel(dependencies);
-    const query = yield* standaloneQuery(question, request, model);
+    const query = yield* standaloneQuery(
+      question,
+      request,
+      settings.followUps === 'model' ? model : undefined,
+    );
     const alternatives =
       model && settings.translateQueries ? yield* translation(query, model, signal) : ([] as string[]);
     yield { type: 'query', query, alternatives };
@@ -176,14 +180,7 @@ async function* rank(
   try {
     const reranker = await dependencies.reranker();
     if (reranker) {
-      const scores = await reranker.rerank(
-        query,
-        results.map((result) => `${result.title}\n${result.section ?? ''}\n${result.text}`),
-        signal ? { signal } : {},
-      );
-      const reordered = results
-        .map((result, position) => ({ result, score: scores[position] ?? 0 }))
-        .sort((left, right) => right.score - left.score);
+      const reordered = await rerankResults(query, results, reranker, signal ? { signal } : {});
       return {
         results: reordered.map((item) => item.result),
         relevant: (reordered[0]?.score ?? 0) >= MIN_RERANK_SCORE,

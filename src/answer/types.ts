@@ -78,6 +78,8 @@ export interface AnswerSettings {
   /** Sampling temperature of the answer; DeepSeek's reasoning models loop when greedy (they advise 0.6). */
   temperature: number;
   translateQueries: boolean;
+  /** Rewrite follow-ups with the language model (`model`) or by joining them to the previous question (`simple`). */
+  followUps: 'model' | 'simple';
   /** Longest question accepted, in characters. */
   maxQuestionLength: number;
 }
@@ -89,5 +91,6 @@ export const DEFAULT_ANSWER_SETTINGS: AnswerSettings = {
   reasoningTokens: 1024,
   temperature: 0.6,
   translateQueries: true,
+  followUps: 'model',
   maxQuestionLength: 4000,
 };

@@ -51,7 +51,8 @@ export async function answerBenchmarks(
             search: (request) => spravka.search(request),
             languageModel: async () => stopAtFirstRequest,
             reranker: async () => undefined,
-            settings: { ...DEFAULT_ANSWER_SETTINGS, translateQueries: false },
+            // Rewriting and translation without the model: the first request is then the answer's.
+            settings: { ...DEFAULT_ANSWER_SETTINGS, translateQueries: false, followUps: 'simple' },
           },
         ),
       );

@@ -17,6 +17,7 @@ describe('loadConfig: models', () => {
       reasoningTokens: 1024,
       temperature: 0.6,
       translateQueries: true,
+      followUps: 'model',
     });
   });
 

@@ -69,6 +69,7 @@ export function loadConfig(processEnvironment: NodeJS.ProcessEnv, overrides: Con
       reasoningTokens: integer(environment, 'SPRAVKA_REASONING_TOKENS', 1024),
       temperature: number(environment, 'SPRAVKA_TEMPERATURE', 0.6),
       translateQueries: boolean(environment, 'SPRAVKA_TRANSLATE_QUERIES', true),
+      followUps: environment.SPRAVKA_FOLLOW_UPS ?? 'model',
     },
     chunking: {
       maxTokens: integer(environment, 'SPRAVKA_CHUNK_TOKENS', DEFAULT_CHUNKING.maxTokens),

@@ -55,6 +55,8 @@ export const configSchema = z.object({
     temperature: z.number().min(0).max(2),
     /** Also search with the question translated to the other language (needs a language model). */
     translateQueries: z.boolean(),
+    /** Follow-ups rewritten by the language model, or simply joined to the previous question. */
+    followUps: z.enum(['model', 'simple']),
   }),
   chunking: z.object({
     maxTokens: z.number().int().min(32).max(8192),

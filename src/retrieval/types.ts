@@ -26,6 +26,8 @@ export interface SearchRequest {
   sources?: string[];
   /** Other phrasings of the same need (a translation of the query…), fused with it. */
   alternativeQueries?: string[];
+  /** Reorder the head of the results with the configured reranker (slower; ignored without one). */
+  rerank?: boolean;
 }
 
 export interface RetrievalSettings {

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { SpravkaError } from '../../errors/index.js';
 import { type EvalReport, evaluate, type MetricSummary, readQuestions } from '../../eval/index.js';
 import { render, text } from '../../i18n/index.js';
 import { type CommandContext, collect, helpText, withSpravka } from '../context.js';
@@ -29,6 +30,13 @@ export function registerEvalCommand(program: Command, context: CommandContext): 
     )
     .option('--json', help('print the report as JSON', 'вывести отчёт в JSON'))
     .option(
+      '--rerank',
+      help(
+        'rerank with the configured reranker (SPRAVKA_RERANKER)',
+        'переранжировать настроенным реранкером (SPRAVKA_RERANKER)',
+      ),
+    )
+    .option(
       '--min-recall <value>',
       help(
         'exit with 1 when overall recall@5 is below this (for CI)',
@@ -36,13 +44,33 @@ export function registerEvalCommand(program: Command, context: CommandContext): 
       ),
     )
     .action(
-      (options: { questions: string; k: string; source: string[]; json?: boolean; minRecall?: string }) =>
+      (options: {
+        questions: string;
+        k: string;
+        source: string[];
+        json?: boolean;
+        minRecall?: string;
+        rerank?: boolean;
+      }) =>
         withSpravka(context, async (spravka) => {
+          if (options.rerank && !(await spravka.reranker())) {
+            throw new SpravkaError(
+              'usage',
+              text(
+                '--rerank needs a reranker: set SPRAVKA_RERANKER (see docs/models.md).',
+                '--rerank требует реранкер: задайте SPRAVKA_RERANKER (см. docs/models.md).',
+              ),
+            );
+          }
           const questions = await readQuestions(options.questions);
-          const report = await evaluate(questions, (request) => spravka.search(request), {
-            k: Math.max(10, Number(options.k) || 10),
-            ...(options.source.length > 0 ? { sources: options.source } : {}),
-          });
+          const report = await evaluate(
+            questions,
+            (request) => spravka.search({ ...request, rerank: options.rerank === true }),
+            {
+              k: Math.max(10, Number(options.k) || 10),
+              ...(options.source.length > 0 ? { sources: options.source } : {}),
+            },
+          );
           if (options.json) context.output.stdout(JSON.stringify(report, null, 2));
           else
             printReport(

@@ -11,6 +11,7 @@ interface SearchOptions {
   source: string[];
   as?: string;
   json?: boolean;
+  rerank?: boolean;
 }
 
 export function registerSearchCommand(program: Command, context: CommandContext): void {
@@ -38,6 +39,13 @@ export function registerSearchCommand(program: Command, context: CommandContext)
       ),
     )
     .option('--json', help('print a JSON array', 'вывести массив JSON'))
+    .option(
+      '--rerank',
+      help(
+        'rerank with the configured reranker (slower)',
+        'переранжировать настроенным реранкером (медленнее)',
+      ),
+    )
     .action((query: string | undefined, options: SearchOptions) =>
       withSpravka(context, async (spravka) => {
         const k = Number(options.k);
@@ -52,6 +60,7 @@ export function registerSearchCommand(program: Command, context: CommandContext)
           k,
           principals: parsePrincipals(options.as),
           ...(options.source.length > 0 ? { sources: options.source } : {}),
+          ...(options.rerank ? { rerank: true } : {}),
         });
         if (query !== undefined) {
           print(context, await spravka.search(request(query)), options.json === true);
