@@ -26,6 +26,14 @@ export const ERROR_CODES = [
   'llm_failed',
   'reranker_failed',
   'cancelled',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'rate_limited',
+  'user_exists',
+  'last_admin',
+  'request_invalid',
+  'payload_too_large',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

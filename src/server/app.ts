@@ -27,6 +27,14 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   llm_failed: 502,
   reranker_failed: 502,
   cancelled: 499 as ContentfulStatusCode,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  rate_limited: 429,
+  user_exists: 409,
+  last_admin: 409,
+  request_invalid: 400,
+  payload_too_large: 413,
   internal: 500,
 };
 
