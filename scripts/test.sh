@@ -3,6 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/require-node.sh
+source scripts/require-chromium.sh
 npm ci --no-audit --no-fund
 npm run lint
 npm run typecheck

@@ -120,6 +120,14 @@ export class Spravka {
     return this.stores.index;
   }
 
+  get accounts() {
+    return this.stores.accounts;
+  }
+
+  get conversations() {
+    return this.stores.conversations;
+  }
+
   get databasePath(): string {
     return this.stores.databasePath;
   }
@@ -131,6 +139,20 @@ export class Spravka {
     acl: Principal[],
   ): SourceRecord {
     return this.catalog.addSource({ name, type, settings: validateSourceSettings(type, settings), acl });
+  }
+
+  /** Changes a source; a changed ACL drops its documents until the next sync re-indexes them (fail closed). */
+  updateSource(
+    name: string,
+    changes: { settings?: Record<string, unknown>; acl?: Principal[] },
+  ): SourceRecord {
+    const source = this.catalog.requireSource(name);
+    const settings = changes.settings ? validateSourceSettings(source.type, changes.settings) : undefined;
+    return this.catalog.updateSource(
+      name,
+      { ...(settings ? { settings } : {}), ...(changes.acl ? { acl: changes.acl } : {}) },
+      (sourceId) => this.index.deleteSourceDocuments(sourceId),
+    );
   }
 
   removeSource(name: string): void {
@@ -149,6 +171,24 @@ export class Spravka {
     const candidates = await search({ ...request, k: Math.max(request.k, RERANK_DEPTH) }, dependencies);
     const reranked = await rerankResults(request.query, candidates, reranker);
     return reranked.slice(0, request.k).map((item) => item.result);
+  }
+
+  /** A whole document, if one of the principals may read it (the same ACL as search). */
+  getDocument(
+    principals: Principal[],
+    sourceName: string,
+    uri: string,
+  ): { source: string; uri: string; title: string; url?: string; text: string } | undefined {
+    const source = this.catalog.findSource(sourceName);
+    const document = source && this.index.loadDocument(source.id, uri, [...principals, 'public']);
+    if (!source || !document) return undefined;
+    return {
+      source: sourceName,
+      uri,
+      title: document.title,
+      text: document.text,
+      ...(document.url ? { url: document.url } : {}),
+    };
   }
 
   /** Syncs the named sources (all when none are named), one after another, yielding progress. */

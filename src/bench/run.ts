@@ -9,6 +9,7 @@ import { readQuestions } from '../eval/index.js';
 import { search } from '../retrieval/index.js';
 import { openSqliteStores } from '../stores/index.js';
 import { answerBenchmarks, UNANSWERABLE_QUESTIONS } from './answers.js';
+import { loadBenchmarks } from './load.js';
 import { fillSyntheticIndex, hashingEmbedder } from './synthetic.js';
 
 /**
@@ -107,6 +108,13 @@ async function corpusBenchmarks(
           })
         : undefined;
     if (answers) log(`  answers: ${JSON.stringify(answers)}`);
+    const load = withAnswers
+      ? await loadBenchmarks(
+          spravka,
+          questions.map((question) => question.q),
+        )
+      : undefined;
+    if (load) log(`  load: ${JSON.stringify(load)}`);
     spravka.close();
     const databaseBytes = ['spravka.db', 'spravka.db-wal']
       .map((name) => statSync(join(work, 'data', name), { throwIfNoEntry: false })?.size ?? 0)
@@ -123,6 +131,7 @@ async function corpusBenchmarks(
       indexMB: Number((databaseBytes / 2 ** 20).toFixed(1)),
       fullSyncReport: full.reports,
       ...(answers ? { answers } : {}),
+      ...(load ? { load } : {}),
     };
     log(`  search p50 ${figures.searchP50Ms} ms, p95 ${figures.searchP95Ms} ms; index ${figures.indexMB} MB`);
     return figures;

@@ -8,6 +8,8 @@ import { registerServeCommand } from './commands/serve.js';
 import { registerSourceCommands } from './commands/source.js';
 import { registerStatusCommand } from './commands/status.js';
 import { registerSyncCommand } from './commands/sync.js';
+import { registerTokensCommands } from './commands/tokens.js';
+import { registerUsersCommands } from './commands/users.js';
 import { createContext, helpText } from './context.js';
 import { processOutput, reportError } from './output.js';
 
@@ -44,6 +46,8 @@ export async function main(argv: string[]): Promise<number> {
   registerServeCommand(program, context);
   registerStatusCommand(program, context);
   registerModelsCommands(program, context);
+  registerUsersCommands(program, context);
+  registerTokensCommands(program, context);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : 0;

@@ -144,6 +144,16 @@ export interface Catalog {
   requireSource(name: string): SourceRecord;
   /** Removes the source; `removeDocuments` runs in the same transaction. */
   removeSource(name: string, removeDocuments: (sourceId: number) => void): void;
+  /**
+   * Changes a source's settings and ACL and forgets its cursor; when the ACL changes, `whenAclChanges`
+   * runs in the same transaction (the documents are dropped until the next sync re-indexes them, so a
+   * revoked reader loses access at once).
+   */
+  updateSource(
+    name: string,
+    changes: { settings?: Record<string, unknown>; acl?: Principal[] },
+    whenAclChanges: (sourceId: number) => void,
+  ): SourceRecord;
   setCursor(sourceId: number, cursor: string | undefined): void;
   /** Throws SpravkaError('sync_in_progress') when a live process holds the source. */
   acquireSyncLock(source: SourceRecord): void;
@@ -181,5 +191,13 @@ export interface DocumentIndex {
   cachedEmbeddings(model: string, hashes: string[]): Map<string, Float32Array>;
   cacheEmbeddings(model: string, entries: Array<[string, Float32Array]>): void;
   loadChunks(chunkIds: number[]): Map<number, StoredChunk>;
+  /** Documents and chunks per source id. */
+  sourceStatistics(): Map<number, { documents: number; chunks: number }>;
+  /** A whole document, its chunks in order, if one of the principals may read it. */
+  loadDocument(
+    sourceId: number,
+    uri: string,
+    principals: Principal[],
+  ): { title: string; url: string | null; text: string } | undefined;
   statistics(): IndexStatistics;
 }

@@ -1,10 +1,15 @@
+import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import type { Command } from 'commander';
+import pino from 'pino';
 import { render, text } from '../../i18n/index.js';
 import { createServerApp } from '../../server/index.js';
 import { type CommandContext, helpText, withSpravka } from '../context.js';
 import { createSyncProgress } from '../progress.js';
 import { pullMissingDefaults } from './models.js';
+
+/** The built web interface, beside dist/ in the package. */
+const WEB_ROOT = fileURLToPath(new URL('../../../web/dist', import.meta.url));
 
 export function registerServeCommand(program: Command, context: CommandContext): void {
   const help = helpText(context.output.language);
@@ -12,8 +17,8 @@ export function registerServeCommand(program: Command, context: CommandContext):
     .command('serve')
     .description(
       help(
-        'start the HTTP server (GET /api/search, GET /healthz)',
-        'запустить HTTP-сервер (GET /api/search, GET /healthz)',
+        'start the HTTP server: web chat, API, OpenAI-compatible API and MCP',
+        'запустить HTTP-сервер: веб-чат, API, OpenAI-совместимый API и MCP',
       ),
     )
     .option(
@@ -61,7 +66,11 @@ export function registerServeCommand(program: Command, context: CommandContext):
             for await (const event of spravka.sync([demo.name])) progress.onEvent(event);
             progress.stop();
           }
-          const app = createServerApp({ spravka });
+          const logger = pino(
+            { level: process.env.SPRAVKA_LOG_LEVEL ?? 'info', base: undefined },
+            pino.destination(2),
+          );
+          const app = createServerApp({ spravka, logger, webRoot: WEB_ROOT });
           const { host, port } = spravka.config.server;
           const server = serve({ fetch: app.fetch, hostname: host, port });
           await new Promise<void>((resolve) => server.once('listening', resolve));
@@ -77,10 +86,18 @@ export function registerServeCommand(program: Command, context: CommandContext):
             ),
           );
           await new Promise<void>((resolve) => {
-            const stop = () => server.close(() => resolve());
+            // Graceful: stop accepting, let answers in flight finish for a few seconds, then close the rest.
+            const stop = () => {
+              server.close(() => resolve());
+              const force = setTimeout(() => {
+                (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+              }, 5000);
+              force.unref();
+            };
             process.once('SIGINT', stop);
             process.once('SIGTERM', stop);
           });
+          logger.flush();
         },
         overrides,
       );

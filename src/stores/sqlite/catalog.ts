@@ -102,6 +102,29 @@ export class SqliteCatalog implements Catalog {
     })();
   }
 
+  updateSource(
+    name: string,
+    changes: { settings?: Record<string, unknown>; acl?: string[] },
+    whenAclChanges: (sourceId: number) => void,
+  ): SourceRecord {
+    const source = this.requireSource(name);
+    const aclChanged =
+      changes.acl !== undefined && JSON.stringify(changes.acl) !== JSON.stringify(source.acl);
+    this.database.transaction(() => {
+      this.database
+        .prepare('UPDATE sources SET settings = ?, acl = ? WHERE id = ?')
+        .run(
+          JSON.stringify(changes.settings ?? source.settings),
+          JSON.stringify(changes.acl ?? source.acl),
+          source.id,
+        );
+      // Settings or permissions changed: the next sync starts from scratch, never from the old cursor.
+      this.database.prepare('UPDATE sources SET cursor = NULL WHERE id = ?').run(source.id);
+      if (aclChanged) whenAclChanges(source.id);
+    })();
+    return this.requireSource(name);
+  }
+
   setCursor(sourceId: number, cursor: string | undefined): void {
     this.database
       .prepare('UPDATE sources SET cursor = ?, last_sync_at = ? WHERE id = ?')

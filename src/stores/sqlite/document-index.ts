@@ -370,6 +370,33 @@ export class SqliteDocumentIndex implements DocumentIndex {
     return result;
   }
 
+  sourceStatistics(): Map<number, { documents: number; chunks: number }> {
+    const rows = this.database
+      .prepare(
+        `SELECT documents.source_id AS sourceId, count(DISTINCT documents.id) AS documents, count(chunks.id) AS chunks
+         FROM documents LEFT JOIN chunks ON chunks.document_id = documents.id GROUP BY documents.source_id`,
+      )
+      .all() as Array<{ sourceId: number; documents: number; chunks: number }>;
+    return new Map(rows.map((row) => [row.sourceId, { documents: row.documents, chunks: row.chunks }]));
+  }
+
+  loadDocument(
+    sourceId: number,
+    uri: string,
+    principals: Principal[],
+  ): { title: string; url: string | null; text: string } | undefined {
+    const aclIds = this.aclIdsFor(principals);
+    const document = this.database
+      .prepare('SELECT id, title, url, acl_id AS aclId FROM documents WHERE source_id = ? AND uri = ?')
+      .get(sourceId, uri) as { id: number; title: string; url: string | null; aclId: number } | undefined;
+    if (!document || !aclIds.includes(document.aclId)) return undefined;
+    const texts = this.database
+      .prepare('SELECT text FROM chunks WHERE document_id = ? ORDER BY position')
+      .pluck()
+      .all(document.id) as string[];
+    return { title: document.title, url: document.url, text: texts.join('\n\n') };
+  }
+
   statistics(): IndexStatistics {
     const count = (sql: string) => this.database.prepare(sql).pluck().get() as number;
     const pageCount = this.database.pragma('page_count', { simple: true }) as number;

@@ -1,0 +1,6 @@
+export {
+  type ConversationStoreOptions,
+  LISTING_LIMIT,
+  SqliteConversationStore,
+} from './sqlite/conversation-store.js';
+export type * from './types.js';

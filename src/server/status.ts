@@ -1,0 +1,36 @@
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ErrorCode } from '../errors/index.js';
+
+/** The one table from domain error codes to HTTP statuses. */
+export const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
+  config_invalid: 500,
+  usage: 400,
+  source_not_found: 404,
+  source_exists: 409,
+  source_unavailable: 502,
+  source_invalid: 400,
+  parse_failed: 422,
+  sync_in_progress: 409,
+  sync_failed: 500,
+  storage_failed: 500,
+  storage_read_only: 503,
+  storage_full: 507,
+  query_invalid: 400,
+  embedder_failed: 502,
+  model_invalid: 500,
+  model_missing: 503,
+  model_load_failed: 503,
+  model_download_failed: 502,
+  llm_failed: 502,
+  reranker_failed: 502,
+  cancelled: 499 as ContentfulStatusCode,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  rate_limited: 429,
+  user_exists: 409,
+  last_admin: 409,
+  request_invalid: 400,
+  payload_too_large: 413,
+  internal: 500,
+};
