@@ -3,6 +3,7 @@ import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
 import type { Spravka } from '../../app.js';
 import { SOURCE_TYPES } from '../../domain/types.js';
+import { type Language, languageFromAcceptHeader } from '../../i18n/index.js';
 import type { ServerEnvironment } from '../environment.js';
 import { requireAdmin } from '../middleware/authentication.js';
 import type { SyncRunEvent, SyncRunner } from '../sync-runner.js';
@@ -22,6 +23,22 @@ const sourceChanges = z.object({
   settings: z.record(z.string(), z.unknown()).optional(),
   acl: principals.optional(),
 });
+
+/** Error texts of a sync event in the caller's language, with the hint. */
+function localize(event: SyncRunEvent, language: Language): unknown {
+  if (event.type === 'error') return { ...event, message: event.message[language] };
+  if (event.type === 'finish' && event.report.error) {
+    const { error } = event.report;
+    return {
+      ...event,
+      report: {
+        ...event.report,
+        error: { code: error.code, message: error.text[language], hint: error.hint?.[language] ?? null },
+      },
+    };
+  }
+  return event;
+}
 
 /** Sources for administrators: list with counts and the last run, add, edit, remove, sync with live progress. */
 export function adminSourceRoutes({ spravka, runner }: { spravka: Spravka; runner: SyncRunner }) {
@@ -84,6 +101,7 @@ export function adminSourceRoutes({ spravka, runner }: { spravka: Spravka; runne
   app.post('/admin/sources/:name/sync', (context) => {
     requireAdmin(context);
     const name = spravka.catalog.requireSource(context.req.param('name')).name;
+    const language = languageFromAcceptHeader(context.req.header('accept-language'));
     return streamSSE(context, async (stream) => {
       const queue: SyncRunEvent[] = [];
       let wake: (() => void) | undefined;
@@ -104,7 +122,7 @@ export function adminSourceRoutes({ spravka, runner }: { spravka: Spravka; runne
             });
             continue;
           }
-          await stream.writeSSE({ event: event.type, data: JSON.stringify(event) });
+          await stream.writeSSE({ event: event.type, data: JSON.stringify(localize(event, language)) });
           if (event.type === 'end') break;
         }
       } finally {
