@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import type { Piscina } from 'piscina';
 import {
   type AnswerEvent,
   type AnswerResult,
@@ -9,10 +10,12 @@ import {
 import type { Config } from './config/index.js';
 import type { Principal, SourceType } from './domain/types.js';
 import { createEmbedder, type EmbeddingModel } from './embedding/index.js';
+import { type ErrorCode, SpravkaError } from './errors/index.js';
 import { type Ingestor, lazyIngestor } from './ingest/index.js';
 import { LlamaRuntime } from './llama/index.js';
 import { createLanguageModel, type LanguageModel } from './llm/index.js';
 import { type ModelChoices, resolveModelChoices } from './model-setup.js';
+import type { WorkerAnswer } from './search-worker.js';
 import { createReranker, type Reranker } from './reranking/index.js';
 import {
   RERANK_DEPTH,
@@ -39,6 +42,7 @@ export class Spravka {
   private llamaRuntime: LlamaRuntime | undefined;
   private languageModelLoading: Promise<LanguageModel | undefined> | undefined;
   private rerankerLoading: Promise<Reranker | undefined> | undefined;
+  private searchPool: Piscina | undefined;
 
   private constructor(
     readonly config: Config,
@@ -166,11 +170,35 @@ export class Spravka {
       embedder: this.embedder,
       settings: this.config.retrieval,
     };
+    const run = (searchRequest: SearchRequest) =>
+      this.searchPool ? this.searchInWorker(searchRequest) : search(searchRequest, dependencies);
     const reranker = request.rerank ? await this.reranker() : undefined;
-    if (!reranker) return search(request, dependencies);
-    const candidates = await search({ ...request, k: Math.max(request.k, RERANK_DEPTH) }, dependencies);
+    if (!reranker) return run(request);
+    const candidates = await run({ ...request, k: Math.max(request.k, RERANK_DEPTH) });
     const reranked = await rerankResults(request.query, candidates, reranker);
     return reranked.slice(0, request.k).map((item) => item.result);
+  }
+
+  /**
+   * Runs searches in worker threads from now on (the server does this on a multi-core machine), each with
+   * its own read-only connection, so concurrent searches use every core instead of queueing.
+   */
+  async useSearchWorkers(count: number): Promise<void> {
+    if (count < 1 || this.searchPool) return;
+    const { Piscina } = await import('piscina');
+    this.searchPool = new Piscina({
+      filename: new URL('./search-worker.js', import.meta.url).href,
+      workerData: { config: this.config },
+      minThreads: count,
+      maxThreads: count,
+    });
+  }
+
+  private async searchInWorker(request: SearchRequest): Promise<SearchResult[]> {
+    const answer = (await this.searchPool?.run(request)) as WorkerAnswer;
+    if (answer.ok) return answer.results;
+    const { code, text, hint } = answer.error;
+    throw new SpravkaError(code as ErrorCode, text, hint ? { hint } : {});
   }
 
   /** A whole document, if one of the principals may read it (the same ACL as search). */
@@ -231,6 +259,8 @@ export class Spravka {
 
   close(): void {
     this.stores.close();
+    void this.searchPool?.destroy();
+    this.searchPool = undefined;
     const runtime = this.llamaRuntime;
     this.llamaRuntime = undefined;
     this.languageModelLoading = undefined;

@@ -84,6 +84,7 @@ export function loadConfig(processEnvironment: NodeJS.ProcessEnv, overrides: Con
     server: {
       host: overrides.host ?? environment.SPRAVKA_HOST ?? '127.0.0.1',
       port: overrides.port ?? integer(environment, 'SPRAVKA_PORT', 8080),
+      searchWorkers: integer(environment, 'SPRAVKA_SEARCH_WORKERS', Math.min(8, availableParallelism())),
     },
   };
   const parsed = configSchema.safeParse(candidate);

@@ -74,6 +74,8 @@ export const configSchema = z.object({
   server: z.object({
     host: z.string().min(1),
     port: z.number().int().min(0).max(65535),
+    /** Worker threads for searches in the server; 0 searches on the main thread. */
+    searchWorkers: z.number().int().min(0).max(64),
   }),
 });
 export type Config = z.infer<typeof configSchema>;

@@ -18,7 +18,10 @@ export interface Stores {
 }
 
 /** The embedded default: catalog, lexical and vector index, accounts and conversations in `<dataDir>/spravka.db`. */
-export function openSqliteStores(dataDir: string, options: { maxBytes?: number } = {}): Stores {
+export function openSqliteStores(
+  dataDir: string,
+  options: { maxBytes?: number; readonly?: boolean } = {},
+): Stores {
   const databasePath = join(dataDir, 'spravka.db');
   const database: SqliteDatabase = openDatabase(databasePath, options);
   return {

@@ -70,6 +70,7 @@ export function registerServeCommand(program: Command, context: CommandContext):
             { level: process.env.SPRAVKA_LOG_LEVEL ?? 'info', base: undefined },
             pino.destination(2),
           );
+          await spravka.useSearchWorkers(spravka.config.server.searchWorkers);
           const app = createServerApp({ spravka, logger, webRoot: WEB_ROOT });
           const { host, port } = spravka.config.server;
           const server = serve({ fetch: app.fetch, hostname: host, port });
