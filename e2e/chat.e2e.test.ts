@@ -111,8 +111,10 @@ describe('the web chat in a real browser', () => {
     const feedback = spravka.conversations.listFeedback(10);
     expect(feedback[0]).toMatchObject({ rating: 'up', user: 'ivan' });
 
-    // A pasted script in a document is shown, never run.
+    // A pasted script in a document, or typed into a question, is shown, never run.
     await ask(page, 'nginx tip pasted HTML', 2);
+    await ask(page, 'nginx <img src=x onerror="window.__pwned = true"><script>window.__pwned = true</script>', 3);
+    await expect(page.getByTestId('answer').nth(3).isVisible()).resolves.toBe(true);
     await expect(page.evaluate(() => (window as { __pwned?: boolean }).__pwned)).resolves.toBeUndefined();
     await page.context().close();
   });
