@@ -15,7 +15,6 @@ import { type Ingestor, lazyIngestor } from './ingest/index.js';
 import { LlamaRuntime } from './llama/index.js';
 import { createLanguageModel, type LanguageModel } from './llm/index.js';
 import { type ModelChoices, resolveModelChoices } from './model-setup.js';
-import type { WorkerAnswer } from './search-worker.js';
 import { createReranker, type Reranker } from './reranking/index.js';
 import {
   RERANK_DEPTH,
@@ -24,6 +23,7 @@ import {
   type SearchResult,
   search,
 } from './retrieval/index.js';
+import type { WorkerAnswer } from './search-worker.js';
 import { createConnector, validateSourceSettings } from './sources/index.js';
 import { openSqliteStores, type SourceRecord, type Stores } from './stores/index.js';
 import { reconcileVectors, type SyncEvent, type SyncReport, syncSource } from './sync/index.js';
@@ -183,7 +183,7 @@ export class Spravka {
    * Runs searches in worker threads from now on (the server does this on a multi-core machine), each with
    * its own read-only connection, so concurrent searches use every core instead of queueing.
    */
-  async useSearchWorkers(count: number): Promise<void> {
+  async startSearchWorkers(count: number): Promise<void> {
     if (count < 1 || this.searchPool) return;
     const { Piscina } = await import('piscina');
     this.searchPool = new Piscina({

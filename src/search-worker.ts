@@ -18,7 +18,10 @@ let embedder: Promise<EmbeddingModel | undefined> | undefined;
 
 export type WorkerAnswer =
   | { ok: true; results: SearchResult[] }
-  | { ok: false; error: { code: string; text: { en: string; ru: string }; hint: { en: string; ru: string } | null } };
+  | {
+      ok: false;
+      error: { code: string; text: { en: string; ru: string }; hint: { en: string; ru: string } | null };
+    };
 
 export default async function run(request: SearchRequest): Promise<WorkerAnswer> {
   try {

@@ -19,7 +19,7 @@ export async function loadBenchmarks(
     groups: [],
   });
   const { token } = spravka.accounts.createApiToken(user.id, 'bench');
-  await spravka.useSearchWorkers(spravka.config.server.searchWorkers);
+  await spravka.startSearchWorkers(spravka.config.server.searchWorkers);
   const server = serve({ fetch: createServerApp({ spravka }).fetch, hostname: '127.0.0.1', port: 0 });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -49,6 +49,12 @@ export function registerServeCommand(program: Command, context: CommandContext):
         context,
         async (spravka) => {
           const { output } = context;
+          // Signals are caught from the very start: one that arrives during the first sync or start-up stops
+          // cleanly instead of killing the process half-way.
+          const stopRequested = new AbortController();
+          const requestStop = () => stopRequested.abort(new Error('stopped by a signal'));
+          process.once('SIGINT', requestStop);
+          process.once('SIGTERM', requestStop);
           for (const notice of spravka.models.notices)
             output.stderr(`spravka: ${render(notice.message, output.language)}`);
           const demo = spravka.ensureDemoSource();
@@ -63,14 +69,21 @@ export function registerServeCommand(program: Command, context: CommandContext):
               ),
             );
             const progress = createSyncProgress(output);
-            for await (const event of spravka.sync([demo.name])) progress.onEvent(event);
-            progress.stop();
+            try {
+              for await (const event of spravka.sync([demo.name], stopRequested.signal))
+                progress.onEvent(event);
+            } catch (error) {
+              if (!stopRequested.signal.aborted) throw error;
+            } finally {
+              progress.stop();
+            }
+            if (stopRequested.signal.aborted) return;
           }
           const logger = pino(
             { level: process.env.SPRAVKA_LOG_LEVEL ?? 'info', base: undefined },
             pino.destination(2),
           );
-          await spravka.useSearchWorkers(spravka.config.server.searchWorkers);
+          await spravka.startSearchWorkers(spravka.config.server.searchWorkers);
           const app = createServerApp({ spravka, logger, webRoot: WEB_ROOT });
           const { host, port } = spravka.config.server;
           const server = serve({ fetch: app.fetch, hostname: host, port });
@@ -95,8 +108,8 @@ export function registerServeCommand(program: Command, context: CommandContext):
               }, 5000);
               force.unref();
             };
-            process.once('SIGINT', stop);
-            process.once('SIGTERM', stop);
+            if (stopRequested.signal.aborted) stop();
+            else stopRequested.signal.addEventListener('abort', stop, { once: true });
           });
           logger.flush();
         },
