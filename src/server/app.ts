@@ -27,6 +27,7 @@ import { conversationRoutes } from './routes/conversations.js';
 import { searchRoutes } from './routes/search.js';
 import { tokenRoutes } from './routes/tokens.js';
 import { SyncRunner } from './sync-runner.js';
+import { startSyncSchedule } from './sync-schedule.js';
 
 export interface ServerOptions {
   spravka: Spravka;
@@ -36,6 +37,8 @@ export interface ServerOptions {
   webRoot?: string;
   /** Largest request body in bytes (default 1 MiB). */
   maxBodyBytes?: number;
+  /** Run scheduled syncs (`syncEveryMinutes`) in the background; the real server does, tests need not. */
+  schedule?: boolean;
 }
 
 /**
@@ -48,6 +51,11 @@ export function createServerApp(options: ServerOptions): Hono<ServerEnvironment>
   const logger = options.logger ?? pino({ level: 'silent' });
   const app = new Hono<ServerEnvironment>();
   const runner = new SyncRunner((names) => spravka.sync(names), logger);
+  if (options.schedule)
+    startSyncSchedule(
+      () => spravka.catalog.listSources(),
+      (name) => runner.watch(name, () => {}),
+    );
 
   app.onError(handleError);
   app.notFound((context) => handleError(notFound(), context));

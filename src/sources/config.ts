@@ -19,6 +19,13 @@ const common = {
   urlTemplate: z.string().min(1).optional(),
   /** Appended to the link when a line range is known: `{start}` and `{end}` are replaced. */
   lineAnchor: z.string().default('#L{start}-{end}'),
+  /** The server syncs the source this often (minutes); only by hand or CLI when absent. */
+  syncEveryMinutes: z
+    .number()
+    .int()
+    .min(5)
+    .max(7 * 24 * 60)
+    .optional(),
 };
 
 export const folderSettingsSchema = z.object({
@@ -38,5 +45,5 @@ export type FolderSettings = z.infer<typeof folderSettingsSchema>;
 export type GitSettings = z.infer<typeof gitSettingsSchema>;
 export type CommonSettings = Pick<
   FolderSettings,
-  'include' | 'exclude' | 'maxFileBytes' | 'urlTemplate' | 'lineAnchor'
+  'include' | 'exclude' | 'maxFileBytes' | 'urlTemplate' | 'lineAnchor' | 'syncEveryMinutes'
 >;

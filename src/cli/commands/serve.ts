@@ -84,7 +84,7 @@ export function registerServeCommand(program: Command, context: CommandContext):
             pino.destination(2),
           );
           await spravka.startSearchWorkers(spravka.config.server.searchWorkers);
-          const app = createServerApp({ spravka, logger, webRoot: WEB_ROOT });
+          const app = createServerApp({ spravka, logger, webRoot: WEB_ROOT, schedule: true });
           const { host, port } = spravka.config.server;
           const server = serve({ fetch: app.fetch, hostname: host, port });
           await new Promise<void>((resolve) => server.once('listening', resolve));

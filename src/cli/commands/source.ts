@@ -18,6 +18,7 @@ interface AddOptions {
   exclude: string[];
   maxFileBytes?: string;
   urlTemplate?: string;
+  syncEvery?: string;
 }
 
 export function registerSourceCommands(program: Command, context: CommandContext): void {
@@ -73,6 +74,13 @@ export function registerSourceCommands(program: Command, context: CommandContext
         'шаблон ссылки, напр. https://gitlab/x/y/-/blob/{commit}/{path}',
       ),
     )
+    .option(
+      '--sync-every <minutes>',
+      help(
+        'let the server sync it on a schedule (minutes, at least 5)',
+        'синхронизировать сервером по расписанию (минуты, не меньше 5)',
+      ),
+    )
     .action((name: string, options: AddOptions) =>
       withSpravka(context, async (spravka) => {
         const type = parseType(options.type);
@@ -82,6 +90,7 @@ export function registerSourceCommands(program: Command, context: CommandContext
         if (options.branch !== undefined) settings.branch = options.branch;
         if (options.urlTemplate !== undefined) settings.urlTemplate = options.urlTemplate;
         if (options.maxFileBytes !== undefined) settings.maxFileBytes = Number(options.maxFileBytes);
+        if (options.syncEvery !== undefined) settings.syncEveryMinutes = Number(options.syncEvery);
         if (type === 'folder' && typeof settings.path === 'string') {
           const path = resolve(settings.path);
           settings.path = path;

@@ -39,6 +39,7 @@ export function SourceForm({
     include: '',
     exclude: '',
     acl: 'public',
+    syncEvery: '',
   });
   const [syncNow, setSyncNow] = useState(true);
   const [busy, setBusy] = useState(false);
@@ -55,6 +56,7 @@ export function SourceForm({
     const filters = {
       ...(lines(fields.include).length ? { include: lines(fields.include) } : {}),
       ...(lines(fields.exclude).length ? { exclude: lines(fields.exclude) } : {}),
+      ...(fields.syncEvery.trim() ? { syncEveryMinutes: Number(fields.syncEvery.trim()) } : {}),
     };
     const name = fields.name.trim();
     const acl = words(fields.acl);
@@ -163,6 +165,18 @@ export function SourceForm({
           </label>
         </>
       )}
+      <label className="field">
+        <span>{t('sources.syncEvery')}</span>
+        <input
+          type="number"
+          min={5}
+          inputMode="numeric"
+          placeholder="60"
+          data-testid="source-sync-every"
+          {...field('syncEvery')}
+        />
+        <small className="muted">{t('sources.syncEveryHelp')}</small>
+      </label>
       <details className="field-group">
         <summary>{t('sources.filters')}</summary>
         <label className="field">

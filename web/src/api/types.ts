@@ -173,6 +173,7 @@ export interface FolderSettings {
   path: string;
   include?: string[];
   exclude?: string[];
+  syncEveryMinutes?: number;
 }
 
 export interface GitSettings {
@@ -181,6 +182,7 @@ export interface GitSettings {
   urlTemplate?: string;
   include?: string[];
   exclude?: string[];
+  syncEveryMinutes?: number;
 }
 
 export type NewSource =

@@ -171,6 +171,9 @@ export const en = {
   'sources.urlTemplate': 'Link template',
   'sources.urlTemplateHelp':
     'Builds links to the exact file: {path}, {commit} and {branch} are replaced; line anchors are added.',
+  'sources.syncEvery': 'Sync every (minutes)',
+  'sources.syncEveryHelp':
+    'The server syncs the source on this schedule (at least 5 minutes). Empty: only when you press Sync now.',
   'sources.filters': 'Include and exclude files',
   'sources.include': 'Only these paths (one glob per line)',
   'sources.exclude': 'Leave out (one glob per line)',

@@ -190,6 +190,9 @@ export const ru: Record<MessageKey, Entry> = {
   'sources.urlTemplate': 'Шаблон ссылки',
   'sources.urlTemplateHelp':
     'Ссылка на нужный файл: подставляются {path}, {commit} и {branch}; якорь строк добавляется сам.',
+  'sources.syncEvery': 'Синхронизировать каждые (минут)',
+  'sources.syncEveryHelp':
+    'Сервер синхронизирует источник по этому расписанию (не чаще раза в 5 минут). Пусто — только по кнопке «Синхронизировать».',
   'sources.filters': 'Какие файлы включать и исключать',
   'sources.include': 'Только эти пути (по шаблону на строку)',
   'sources.exclude': 'Исключить (по шаблону на строку)',
