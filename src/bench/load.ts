@@ -1,16 +1,17 @@
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
 import autocannon from 'autocannon';
 import type { Spravka } from '../app.js';
-import { createServerApp } from '../server/index.js';
 
 /**
- * Load on the real server over loopback: `/api/search` with 20 concurrent clients cycling through the
- * evaluation questions (autocannon), and 50 concurrent chat streams in extractive mode.
+ * Load on the real server (`spravka serve` in its own process, as deployed: search workers, logging)
+ * over loopback: `/api/search` with 20 concurrent clients cycling through the evaluation questions
+ * (autocannon, in this process), and 50 concurrent chat streams in extractive mode.
  */
 export async function loadBenchmarks(
   spravka: Spravka,
   questions: string[],
+  options: { cli: string; environment: Record<string, string> },
 ): Promise<Record<string, unknown>> {
   const user = await spravka.accounts.createUser({
     name: 'bench',
@@ -19,10 +20,7 @@ export async function loadBenchmarks(
     groups: [],
   });
   const { token } = spravka.accounts.createApiToken(user.id, 'bench');
-  await spravka.startSearchWorkers(spravka.config.server.searchWorkers);
-  const server = serve({ fetch: createServerApp({ spravka }).fetch, hostname: '127.0.0.1', port: 0 });
-  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const { url, server } = await startServer(options.cli, options.environment);
   try {
     const search = await autocannon({
       url,
@@ -55,6 +53,7 @@ export async function loadBenchmarks(
         errors: search.errors + search.non2xx,
         requestsPerSecond: Math.round(search.requests.average),
         latencyP50Ms: search.latency.p50,
+        latencyP90Ms: search.latency.p90,
         latencyP97_5Ms: search.latency.p97_5,
         latencyP99Ms: search.latency.p99,
       },
@@ -66,6 +65,27 @@ export async function loadBenchmarks(
       },
     };
   } finally {
-    server.close();
+    server.kill('SIGTERM');
+    await new Promise((resolve) => server.once('exit', resolve));
   }
+}
+
+async function startServer(
+  cli: string,
+  environment: Record<string, string>,
+): Promise<{ url: string; server: ChildProcess }> {
+  const server = spawn(process.execPath, [join(cli), 'serve', '--port', '0'], {
+    env: { ...process.env, ...environment, SPRAVKA_LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    server.stdout?.on('data', (data: Buffer) => {
+      output += data.toString();
+      const match = /listening on (http:\/\/[\d.]+:\d+)/.exec(output);
+      if (match?.[1]) resolve(match[1]);
+    });
+    server.once('exit', (code) => reject(new Error(`spravka serve exited with ${code}`)));
+  });
+  return { url, server };
 }

@@ -112,6 +112,7 @@ async function corpusBenchmarks(
       ? await loadBenchmarks(
           spravka,
           questions.map((question) => question.q),
+          { cli, environment },
         )
       : undefined;
     if (load) log(`  load: ${JSON.stringify(load)}`);

@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import { embeddingText } from '../../domain/embedding-text.js';
 import type { Principal } from '../../domain/types.js';
 import type {
@@ -13,6 +14,8 @@ import type {
   VectorModel,
 } from '../types.js';
 import type { SqliteDatabase } from './database.js';
+
+type Statement = Database.Statement<unknown[], unknown>;
 
 /**
  * Terms in more than this share of chunks (measured: 0.2 kept recall, 0.1 lost it) are left out of a lexical query (when rarer terms remain):
@@ -41,26 +44,41 @@ export class SqliteDocumentIndex implements DocumentIndex {
   private readonly aclIds = new Map<string, number>();
   private chunkCount = { value: 0, at: Number.NEGATIVE_INFINITY };
 
+  /** Prepared statements by SQL text: preparing costs more than running most of these queries. */
+  private readonly statements = new Map<string, Statement>();
+
   constructor(private readonly database: SqliteDatabase) {}
 
+  private statement(sql: string): Statement {
+    let prepared = this.statements.get(sql);
+    if (!prepared) {
+      // SQL with inlined id lists varies; keep the cache bounded.
+      if (this.statements.size > 500) this.statements.clear();
+      prepared = this.database.prepare(sql);
+      this.statements.set(sql, prepared);
+    }
+    return prepared;
+  }
+
   documentStates(sourceId: number): Map<string, IndexedDocumentState> {
-    const rows = this.database
-      .prepare('SELECT id, uri, fingerprint, content_hash AS contentHash FROM documents WHERE source_id = ?')
-      .all(sourceId) as Array<IndexedDocumentState & { uri: string }>;
+    const rows = this.statement(
+      'SELECT id, uri, fingerprint, content_hash AS contentHash FROM documents WHERE source_id = ?',
+    ).all(sourceId) as Array<IndexedDocumentState & { uri: string }>;
     return new Map(rows.map(({ uri, ...state }) => [uri, state]));
   }
 
   /** Records a new fingerprint for a document whose content turned out to be the same. */
   updateFingerprint(documentId: number, fingerprint: string): void {
-    this.database.prepare('UPDATE documents SET fingerprint = ? WHERE id = ?').run(fingerprint, documentId);
+    this.statement('UPDATE documents SET fingerprint = ? WHERE id = ?').run(fingerprint, documentId);
   }
 
   /** Writes a document and its chunks, replacing what was there, atomically. */
   replaceDocument(document: DocumentToIndex, chunks: ChunkToIndex[]): 'added' | 'updated' {
     return this.database.transaction(() => {
-      const existing = this.database
-        .prepare('SELECT id FROM documents WHERE source_id = ? AND uri = ?')
-        .get(document.sourceId, document.uri) as { id: number } | undefined;
+      const existing = this.statement('SELECT id FROM documents WHERE source_id = ? AND uri = ?').get(
+        document.sourceId,
+        document.uri,
+      ) as { id: number } | undefined;
       if (existing) this.removeChunks(existing.id);
       const aclId = this.aclId(document.acl);
       const values = [
@@ -79,19 +97,15 @@ export class SqliteDocumentIndex implements DocumentIndex {
       let documentId: number;
       if (existing) {
         documentId = existing.id;
-        this.database
-          .prepare(
-            `UPDATE documents SET fingerprint = ?, content_hash = ?, version = ?, title = ?, kind = ?, language = ?,
+        this.statement(
+          `UPDATE documents SET fingerprint = ?, content_hash = ?, version = ?, title = ?, kind = ?, language = ?,
              url = ?, acl_id = ?, size = ?, chunk_count = ?, indexed_at = ? WHERE id = ?`,
-          )
-          .run(...values, documentId);
+        ).run(...values, documentId);
       } else {
-        const info = this.database
-          .prepare(
-            `INSERT INTO documents (fingerprint, content_hash, version, title, kind, language, url, acl_id, size,
+        const info = this.statement(
+          `INSERT INTO documents (fingerprint, content_hash, version, title, kind, language, url, acl_id, size,
              chunk_count, indexed_at, source_id, uri) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(...values, document.sourceId, document.uri);
+        ).run(...values, document.sourceId, document.uri);
         documentId = Number(info.lastInsertRowid);
       }
       this.insertChunks(documentId, document.sourceId, aclId, chunks);
@@ -100,11 +114,11 @@ export class SqliteDocumentIndex implements DocumentIndex {
   }
 
   private insertChunks(documentId: number, sourceId: number, aclId: number, chunks: ChunkToIndex[]): void {
-    const insertChunk = this.database.prepare(
+    const insertChunk = this.statement(
       `INSERT INTO chunks (document_id, position, text, heading_path, symbol, start_line, end_line, tokens,
        content_hash, url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    const insertLexical = this.database.prepare(
+    const insertLexical = this.statement(
       'INSERT INTO chunks_fts (rowid, title, path, headings, body, filter) VALUES (?, ?, ?, ?, ?, ?)',
     );
     const model = this.vectorModel();
@@ -130,39 +144,37 @@ export class SqliteDocumentIndex implements DocumentIndex {
   }
 
   private insertVector(chunkId: bigint, vector: Float32Array, aclId: number, sourceId: number): void {
-    this.database
-      .prepare('INSERT INTO chunk_vectors (chunk_id, embedding, acl_id, source_id) VALUES (?, ?, ?, ?)')
-      .run(chunkId, vectorBytes(vector), BigInt(aclId), BigInt(sourceId));
+    this.statement(
+      'INSERT INTO chunk_vectors (chunk_id, embedding, acl_id, source_id) VALUES (?, ?, ?, ?)',
+    ).run(chunkId, vectorBytes(vector), BigInt(aclId), BigInt(sourceId));
   }
 
   private removeChunks(documentId: number): void {
-    const ids = this.database
-      .prepare('SELECT id FROM chunks WHERE document_id = ?')
+    const ids = this.statement('SELECT id FROM chunks WHERE document_id = ?')
       .pluck()
       .all(documentId) as number[];
-    const deleteLexical = this.database.prepare('DELETE FROM chunks_fts WHERE rowid = ?');
+    const deleteLexical = this.statement('DELETE FROM chunks_fts WHERE rowid = ?');
     const deleteVector = this.vectorModel()
-      ? this.database.prepare('DELETE FROM chunk_vectors WHERE chunk_id = ?')
+      ? this.statement('DELETE FROM chunk_vectors WHERE chunk_id = ?')
       : undefined;
     for (const id of ids) {
       deleteLexical.run(id);
       deleteVector?.run(BigInt(id));
     }
-    this.database.prepare('DELETE FROM chunks WHERE document_id = ?').run(documentId);
+    this.statement('DELETE FROM chunks WHERE document_id = ?').run(documentId);
   }
 
   /** Deletes one document and everything indexed for it, atomically. */
   deleteDocument(documentId: number): void {
     this.database.transaction(() => {
       this.removeChunks(documentId);
-      this.database.prepare('DELETE FROM documents WHERE id = ?').run(documentId);
+      this.statement('DELETE FROM documents WHERE id = ?').run(documentId);
     })();
   }
 
   /** Deletes every document of a source (call inside the caller's transaction). */
   deleteSourceDocuments(sourceId: number): void {
-    const ids = this.database
-      .prepare('SELECT id FROM documents WHERE source_id = ?')
+    const ids = this.statement('SELECT id FROM documents WHERE source_id = ?')
       .pluck()
       .all(sourceId) as number[];
     for (const id of ids) this.deleteDocument(id);
@@ -174,14 +186,12 @@ export class SqliteDocumentIndex implements DocumentIndex {
     const canonical = JSON.stringify(principals);
     const cached = this.aclIds.get(canonical);
     if (cached !== undefined) return cached;
-    let id = this.database.prepare('SELECT id FROM acls WHERE canonical = ?').pluck().get(canonical) as
+    let id = this.statement('SELECT id FROM acls WHERE canonical = ?').pluck().get(canonical) as
       | number
       | undefined;
     if (id === undefined) {
-      id = Number(
-        this.database.prepare('INSERT INTO acls (canonical) VALUES (?)').run(canonical).lastInsertRowid,
-      );
-      const insert = this.database.prepare('INSERT INTO acl_principals (acl_id, principal) VALUES (?, ?)');
+      id = Number(this.statement('INSERT INTO acls (canonical) VALUES (?)').run(canonical).lastInsertRowid);
+      const insert = this.statement('INSERT INTO acl_principals (acl_id, principal) VALUES (?, ?)');
       for (const principal of principals) insert.run(id, principal);
     }
     this.aclIds.set(canonical, id);
@@ -192,8 +202,7 @@ export class SqliteDocumentIndex implements DocumentIndex {
   aclIdsFor(principals: Principal[]): number[] {
     if (principals.length === 0) return [];
     const placeholders = principals.map(() => '?').join(', ');
-    return this.database
-      .prepare(`SELECT DISTINCT acl_id FROM acl_principals WHERE principal IN (${placeholders})`)
+    return this.statement(`SELECT DISTINCT acl_id FROM acl_principals WHERE principal IN (${placeholders})`)
       .pluck()
       .all(...principals) as number[];
   }
@@ -203,13 +212,13 @@ export class SqliteDocumentIndex implements DocumentIndex {
     const now = performance.now();
     if (now - this.chunkCount.at > CHUNK_COUNT_TTL_MS) {
       this.chunkCount = {
-        value: this.database.prepare('SELECT count(*) FROM chunks').pluck().get() as number,
+        value: this.statement('SELECT count(*) FROM chunks').pluck().get() as number,
         at: now,
       };
     }
     const limit = this.chunkCount.value * COMMON_TERM_SHARE;
     if (this.chunkCount.value < 1000) return terms;
-    const frequency = this.database.prepare('SELECT doc FROM chunks_fts_terms WHERE term = ?').pluck();
+    const frequency = this.statement('SELECT doc FROM chunks_fts_terms WHERE term = ?').pluck();
     const kept = terms.filter(
       (term) => term.prefix || ((frequency.get(term.term) as number | undefined) ?? 0) <= limit,
     );
@@ -218,7 +227,7 @@ export class SqliteDocumentIndex implements DocumentIndex {
 
   /** True when the given ACL ids are all the ACLs there are, so filtering by them changes nothing. */
   private coversEveryAcl(aclIds: number[]): boolean {
-    const total = this.database.prepare('SELECT count(*) FROM acls').pluck().get() as number;
+    const total = this.statement('SELECT count(*) FROM acls').pluck().get() as number;
     return aclIds.length >= total;
   }
 
@@ -234,18 +243,16 @@ export class SqliteDocumentIndex implements DocumentIndex {
     if (!this.coversEveryAcl(aclIds))
       match = `filter : (${aclIds.map((id) => `a${id}`).join(' OR ')}) AND ${match}`;
     if (filter.sourceIds) match += ` AND filter : (${filter.sourceIds.map((id) => `s${id}`).join(' OR ')})`;
-    return this.database
-      .prepare(
-        `SELECT hit.chunkId, chunks.document_id AS documentId, hit.score FROM (
+    return this.statement(
+      `SELECT hit.chunkId, chunks.document_id AS documentId, hit.score FROM (
            SELECT rowid AS chunkId, bm25(chunks_fts, ${FIELD_WEIGHTS}) AS score FROM chunks_fts
            WHERE chunks_fts MATCH ? ORDER BY score LIMIT ?
          ) AS hit JOIN chunks ON chunks.id = hit.chunkId ORDER BY hit.score`,
-      )
-      .all(match, limit) as ChunkHit[];
+    ).all(match, limit) as ChunkHit[];
   }
 
   vectorModel(): VectorModel | undefined {
-    const row = this.database.prepare('SELECT value FROM meta WHERE key = ?').get(VECTOR_MODEL_KEY) as
+    const row = this.statement('SELECT value FROM meta WHERE key = ?').get(VECTOR_MODEL_KEY) as
       | { value: string }
       | undefined;
     return row ? (JSON.parse(row.value) as VectorModel) : undefined;
@@ -263,11 +270,12 @@ export class SqliteDocumentIndex implements DocumentIndex {
           `CREATE VIRTUAL TABLE chunk_vectors USING vec0 (chunk_id INTEGER PRIMARY KEY,
            embedding float[${model.dimension}] distance_metric=cosine, acl_id INTEGER, source_id INTEGER)`,
         );
-        this.database
-          .prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)')
-          .run(VECTOR_MODEL_KEY, JSON.stringify(model));
+        this.statement('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(
+          VECTOR_MODEL_KEY,
+          JSON.stringify(model),
+        );
       } else {
-        this.database.prepare('DELETE FROM meta WHERE key = ?').run(VECTOR_MODEL_KEY);
+        this.statement('DELETE FROM meta WHERE key = ?').run(VECTOR_MODEL_KEY);
       }
     })();
   }
@@ -277,14 +285,13 @@ export class SqliteDocumentIndex implements DocumentIndex {
     afterChunkId: number,
     limit: number,
   ): Array<{ chunkId: number; embeddingText: string; contentHash: string }> {
-    return this.database
-      .prepare(
-        `SELECT chunks.id AS chunkId, chunks.content_hash AS contentHash, documents.title AS title,
+    return this.statement(
+      `SELECT chunks.id AS chunkId, chunks.content_hash AS contentHash, documents.title AS title,
            chunks.heading_path AS headingPath, chunks.text AS text
          FROM chunks JOIN documents ON documents.id = chunks.document_id
          WHERE chunks.id > ? AND NOT EXISTS (SELECT 1 FROM chunk_vectors WHERE chunk_vectors.chunk_id = chunks.id)
          ORDER BY chunks.id LIMIT ?`,
-      )
+    )
       .all(afterChunkId, limit)
       .map((row) => {
         const { chunkId, contentHash, title, headingPath, text } = row as ChunkForEmbedding;
@@ -298,7 +305,7 @@ export class SqliteDocumentIndex implements DocumentIndex {
 
   /** Stores vectors for existing chunks (after a model change), atomically per batch. */
   addVectors(vectors: Array<{ chunkId: number; vector: Float32Array }>): void {
-    const lookup = this.database.prepare(
+    const lookup = this.statement(
       'SELECT documents.acl_id AS aclId, documents.source_id AS sourceId FROM chunks JOIN documents ON documents.id = chunks.document_id WHERE chunks.id = ?',
     );
     this.database.transaction(() => {
@@ -324,19 +331,15 @@ export class SqliteDocumentIndex implements DocumentIndex {
       conditions.push(`source_id IN (${filter.sourceIds.map(() => '?').join(', ')})`);
       parameters.push(...filter.sourceIds.map(BigInt));
     }
-    return this.database
-      .prepare(
-        `SELECT hit.chunk_id AS chunkId, chunks.document_id AS documentId, hit.distance AS score FROM (
+    return this.statement(
+      `SELECT hit.chunk_id AS chunkId, chunks.document_id AS documentId, hit.distance AS score FROM (
            SELECT chunk_id, distance FROM chunk_vectors WHERE embedding MATCH ? AND k = ? AND ${conditions.join(' AND ')}
          ) AS hit JOIN chunks ON chunks.id = hit.chunk_id ORDER BY hit.distance`,
-      )
-      .all(...parameters) as ChunkHit[];
+    ).all(...parameters) as ChunkHit[];
   }
 
   cachedEmbeddings(model: string, hashes: string[]): Map<string, Float32Array> {
-    const select = this.database.prepare(
-      'SELECT vector FROM embedding_cache WHERE model = ? AND content_hash = ?',
-    );
+    const select = this.statement('SELECT vector FROM embedding_cache WHERE model = ? AND content_hash = ?');
     const result = new Map<string, Float32Array>();
     for (const hash of hashes) {
       const row = select.get(model, hash) as { vector: Buffer } | undefined;
@@ -346,7 +349,7 @@ export class SqliteDocumentIndex implements DocumentIndex {
   }
 
   cacheEmbeddings(model: string, entries: Array<[string, Float32Array]>): void {
-    const insert = this.database.prepare(
+    const insert = this.statement(
       'INSERT OR REPLACE INTO embedding_cache (model, content_hash, vector) VALUES (?, ?, ?)',
     );
     this.database.transaction(() => {
@@ -355,7 +358,7 @@ export class SqliteDocumentIndex implements DocumentIndex {
   }
 
   loadChunks(chunkIds: number[]): Map<number, StoredChunk> {
-    const select = this.database.prepare(
+    const select = this.statement(
       `SELECT chunks.id AS chunkId, chunks.document_id AS documentId, sources.name AS sourceName, documents.uri,
          documents.title, chunks.text, chunks.heading_path AS headingPath, chunks.symbol, chunks.start_line AS startLine,
          chunks.end_line AS endLine, chunks.url, documents.url AS documentUrl, documents.kind, documents.language
@@ -371,12 +374,10 @@ export class SqliteDocumentIndex implements DocumentIndex {
   }
 
   sourceStatistics(): Map<number, { documents: number; chunks: number }> {
-    const rows = this.database
-      .prepare(
-        `SELECT documents.source_id AS sourceId, count(DISTINCT documents.id) AS documents, count(chunks.id) AS chunks
+    const rows = this.statement(
+      `SELECT documents.source_id AS sourceId, count(DISTINCT documents.id) AS documents, count(chunks.id) AS chunks
          FROM documents LEFT JOIN chunks ON chunks.document_id = documents.id GROUP BY documents.source_id`,
-      )
-      .all() as Array<{ sourceId: number; documents: number; chunks: number }>;
+    ).all() as Array<{ sourceId: number; documents: number; chunks: number }>;
     return new Map(rows.map((row) => [row.sourceId, { documents: row.documents, chunks: row.chunks }]));
   }
 
@@ -386,19 +387,18 @@ export class SqliteDocumentIndex implements DocumentIndex {
     principals: Principal[],
   ): { title: string; url: string | null; text: string } | undefined {
     const aclIds = this.aclIdsFor(principals);
-    const document = this.database
-      .prepare('SELECT id, title, url, acl_id AS aclId FROM documents WHERE source_id = ? AND uri = ?')
-      .get(sourceId, uri) as { id: number; title: string; url: string | null; aclId: number } | undefined;
+    const document = this.statement(
+      'SELECT id, title, url, acl_id AS aclId FROM documents WHERE source_id = ? AND uri = ?',
+    ).get(sourceId, uri) as { id: number; title: string; url: string | null; aclId: number } | undefined;
     if (!document || !aclIds.includes(document.aclId)) return undefined;
-    const texts = this.database
-      .prepare('SELECT text FROM chunks WHERE document_id = ? ORDER BY position')
+    const texts = this.statement('SELECT text FROM chunks WHERE document_id = ? ORDER BY position')
       .pluck()
       .all(document.id) as string[];
     return { title: document.title, url: document.url, text: texts.join('\n\n') };
   }
 
   statistics(): IndexStatistics {
-    const count = (sql: string) => this.database.prepare(sql).pluck().get() as number;
+    const count = (sql: string) => this.statement(sql).pluck().get() as number;
     const pageCount = this.database.pragma('page_count', { simple: true }) as number;
     const pageSize = this.database.pragma('page_size', { simple: true }) as number;
     return {
