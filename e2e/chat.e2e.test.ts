@@ -113,7 +113,11 @@ describe('the web chat in a real browser', () => {
 
     // A pasted script in a document, or typed into a question, is shown, never run.
     await ask(page, 'nginx tip pasted HTML', 2);
-    await ask(page, 'nginx <img src=x onerror="window.__pwned = true"><script>window.__pwned = true</script>', 3);
+    await ask(
+      page,
+      'nginx <img src=x onerror="window.__pwned = true"><script>window.__pwned = true</script>',
+      3,
+    );
     await expect(page.getByTestId('answer').nth(3).isVisible()).resolves.toBe(true);
     await expect(page.evaluate(() => (window as { __pwned?: boolean }).__pwned)).resolves.toBeUndefined();
     await page.context().close();
@@ -133,6 +137,29 @@ describe('the web chat in a real browser', () => {
     await row.getByTestId('source-sync').click();
     await admin.locator('[data-testid="sync-progress"][data-phase="finished"]').waitFor({ timeout: 30_000 });
     await admin.screenshot({ path: join(ARTIFACTS, 'admin-sources.png') });
+
+    // Edit it from the keyboard: the same form, filled in, name fixed; a schedule of 60 minutes is saved.
+    await row.getByTestId('source-edit').focus();
+    await admin.keyboard.press('Enter');
+    const form = admin.getByTestId('source-form');
+    await expect(form.getByTestId('source-name').inputValue()).resolves.toBe('handbook');
+    await expect(form.getByTestId('source-name').getAttribute('readonly')).resolves.not.toBeNull();
+    await expect(form.getByTestId('source-path').inputValue()).resolves.toBe(join(folder.path, 'handbook'));
+    await expect(form.getByTestId('source-acl').inputValue()).resolves.toBe('group:staff');
+    await expect(
+      form.getByTestId('source-path').evaluate((input) => input === document.activeElement),
+    ).resolves.toBe(true);
+    await form.getByTestId('source-sync-every').fill('60');
+    await expect(form.getByTestId('source-acl-warning').count()).resolves.toBe(0);
+    await form.getByTestId('source-submit').click();
+    await row.getByTestId('source-schedule').waitFor();
+    await expect(row.getByTestId('source-schedule').innerText()).resolves.toContain('every 60 min');
+    await expect(admin.getByTestId('source-notice').getAttribute('data-kind')).resolves.toBe('saved');
+    await expect(admin.getByTestId('source-form').count()).resolves.toBe(0);
+    expect(spravka.catalog.findSource('handbook')?.settings.syncEveryMinutes).toBe(60);
+    // The readers did not change: the documents stay searchable, no sync needed.
+    expect(spravka.catalog.findSource('handbook')?.acl).toEqual(['group:staff']);
+    await admin.screenshot({ path: join(ARTIFACTS, 'admin-source-edited.png') });
     await admin.context().close();
 
     const user = await signIn('ivan', 'ivan-password');

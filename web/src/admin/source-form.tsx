@@ -1,51 +1,70 @@
-import { type FormEvent, useState } from 'react';
-import type { NewSource, SourceType } from '../api';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import type { NewSource, SourceInfo, SourceType } from '../api';
 import { useI18n } from '../i18n';
 import { useApi } from '../session';
 import { ErrorMessage } from '../ui/error-message';
+import {
+  fieldsOf,
+  hasCredentials,
+  NEW_SOURCE_FIELDS,
+  type SourceFields,
+  sameAcl,
+  settingsFrom,
+  words,
+} from './source-settings';
 
-/** Lines or commas to a list: globs one per line, principals by commas or spaces. */
-const lines = (text: string) =>
-  text
-    .split('\n')
-    .map((line) => line.trim())
-    .filter(Boolean);
-const words = (text: string) =>
-  text
-    .split(/[\s,]+/)
-    .map((word) => word.trim())
-    .filter(Boolean);
+/** What was saved, for the panel to reload and maybe start a sync. */
+export interface SourceSaved {
+  name: string;
+  /** Start a sync now. */
+  syncNow: boolean;
+  /** The readers of an existing source changed: its documents are hidden until the next sync. */
+  aclChanged: boolean;
+}
 
 /**
- * Adds a folder or git source (docs/sources.md), with who may read it. The server validates the
- * settings; its message is shown as it is.
+ * Adds a folder or git source (docs/sources.md), with who may read it, or edits one (`source`): the same
+ * form, filled in, with the name and type fixed. The server validates the settings; its message is shown
+ * as it is. Editing sends every setting (they replace the stored ones); a changed ACL hides the source's
+ * documents until the next sync, so the form says so and offers to sync right after saving.
  */
 export function SourceForm({
-  onAdded,
+  id,
+  source,
+  onSaved,
   onCancel,
 }: {
-  onAdded: (name: string, syncNow: boolean) => void;
+  id?: string;
+  source?: SourceInfo;
+  onSaved: (saved: SourceSaved) => void;
   onCancel: () => void;
 }) {
   const api = useApi();
   const { t } = useI18n();
-  const [type, setType] = useState<SourceType>('folder');
-  const [fields, setFields] = useState({
-    name: '',
-    path: '',
-    url: '',
-    branch: '',
-    urlTemplate: '',
-    include: '',
-    exclude: '',
-    acl: 'public',
-    syncEvery: '',
-  });
-  const [syncNow, setSyncNow] = useState(true);
+  const editing = source !== undefined;
+  const [type, setType] = useState<SourceType>(source?.type ?? 'folder');
+  const [fields, setFields] = useState<SourceFields>(() => (source ? fieldsOf(source) : NEW_SOURCE_FIELDS));
+  /** Unset until the person decides: adding syncs by default, editing when the readers changed. */
+  const [syncChoice, setSyncChoice] = useState<boolean>();
+  const [filtersOpen, setFiltersOpen] = useState(() => Boolean(fields.include || fields.exclude));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
+  const formRef = useRef<HTMLFormElement>(null);
+  const ids = useId();
 
-  const field = (name: keyof typeof fields) => ({
+  const aclChanged = source !== undefined && !sameAcl(words(fields.acl), source.acl);
+  const syncNow = syncChoice ?? (editing ? aclChanged : true);
+  const urlMasked = typeof source?.settings.url === 'string' && hasCredentials(source.settings.url);
+
+  // Editing is opened from the source's row: the first field to change gets the focus.
+  useEffect(() => {
+    if (!editing) return;
+    formRef.current
+      ?.querySelector<HTMLElement>('input:not([readonly]):not([type="hidden"]), textarea')
+      ?.focus();
+  }, [editing]);
+
+  const field = (name: keyof SourceFields) => ({
     value: fields[name],
     onChange: (event: { target: { value: string } }) =>
       setFields((current) => ({ ...current, [name]: event.target.value })),
@@ -53,32 +72,26 @@ export function SourceForm({
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const filters = {
-      ...(lines(fields.include).length ? { include: lines(fields.include) } : {}),
-      ...(lines(fields.exclude).length ? { exclude: lines(fields.exclude) } : {}),
-      ...(fields.syncEvery.trim() ? { syncEveryMinutes: Number(fields.syncEvery.trim()) } : {}),
-    };
-    const name = fields.name.trim();
     const acl = words(fields.acl);
-    const source: NewSource =
-      type === 'folder'
-        ? { name, type, acl, settings: { path: fields.path.trim(), ...filters } }
-        : {
-            name,
-            type,
-            acl,
-            settings: {
-              url: fields.url.trim(),
-              ...(fields.branch.trim() ? { branch: fields.branch.trim() } : {}),
-              ...(fields.urlTemplate.trim() ? { urlTemplate: fields.urlTemplate.trim() } : {}),
-              ...filters,
-            },
-          };
     setBusy(true);
     setError(undefined);
     try {
-      await api.admin.addSource(source);
-      onAdded(name, syncNow);
+      if (source) {
+        await api.admin.updateSource(source.name, {
+          settings: settingsFrom(source.type, fields, source.settings),
+          // Sent only when the readers really changed: the server drops the documents for any new list.
+          ...(aclChanged ? { acl } : {}),
+        });
+        onSaved({ name: source.name, syncNow, aclChanged });
+      } else {
+        const name = fields.name.trim();
+        const added: NewSource =
+          type === 'folder'
+            ? { name, type, acl, settings: settingsFrom(type, fields) }
+            : { name, type, acl, settings: settingsFrom(type, fields) };
+        await api.admin.addSource(added);
+        onSaved({ name, syncNow, aclChanged: false });
+      }
     } catch (failure) {
       setError(failure);
     } finally {
@@ -88,41 +101,61 @@ export function SourceForm({
 
   return (
     <form
+      ref={formRef}
+      id={id}
       className="form card"
       onSubmit={submit}
       data-testid="source-form"
-      aria-labelledby="source-form-title"
+      data-mode={editing ? 'edit' : 'add'}
+      aria-labelledby={`${ids}-title`}
     >
-      <h3 id="source-form-title">{t('sources.addTitle')}</h3>
-      <label className="field">
-        <span>{t('sources.name')}</span>
-        <input
-          required
-          pattern="[a-z0-9][a-z0-9._\-]*"
-          title={t('sources.nameRule')}
-          autoCapitalize="none"
-          spellCheck={false}
-          data-testid="source-name"
-          {...field('name')}
-        />
-        <small className="muted">{t('sources.nameRule')}</small>
-      </label>
-      <fieldset className="field segmented">
-        <legend>{t('sources.type')}</legend>
-        {(['folder', 'git'] as const).map((option) => (
-          <label key={option}>
+      <h3 id={`${ids}-title`}>
+        {source ? t('sources.editTitle', { name: source.name }) : t('sources.addTitle')}
+      </h3>
+      {source ? (
+        <div className="source-fixed">
+          <div className="form-grid">
+            <label className="field">
+              <span>{t('sources.name')}</span>
+              <input
+                readOnly
+                value={source.name}
+                aria-describedby={`${ids}-fixed`}
+                data-testid="source-name"
+              />
+            </label>
+            <label className="field">
+              <span>{t('sources.type')}</span>
+              <input
+                readOnly
+                value={t(source.type === 'git' ? 'sources.typeGit' : 'sources.typeFolder')}
+                aria-describedby={`${ids}-fixed`}
+                data-testid="source-type"
+              />
+            </label>
+          </div>
+          <small className="muted" id={`${ids}-fixed`}>
+            {t('sources.fixed')}
+          </small>
+        </div>
+      ) : (
+        <>
+          <label className="field">
+            <span>{t('sources.name')}</span>
             <input
-              type="radio"
-              name="source-type"
-              value={option}
-              checked={type === option}
-              onChange={() => setType(option)}
-              data-testid={`source-type-${option}`}
+              required
+              pattern="[a-z0-9][a-z0-9._\-]*"
+              title={t('sources.nameRule')}
+              autoCapitalize="none"
+              spellCheck={false}
+              data-testid="source-name"
+              {...field('name')}
             />
-            {t(option === 'folder' ? 'sources.typeFolder' : 'sources.typeGit')}
+            <small className="muted">{t('sources.nameRule')}</small>
           </label>
-        ))}
-      </fieldset>
+          <TypeChoice type={type} onChange={setType} />
+        </>
+      )}
       {type === 'folder' ? (
         <label className="field">
           <span>{t('sources.path')}</span>
@@ -147,6 +180,7 @@ export function SourceForm({
               {...field('url')}
             />
             <small className="muted">{t('sources.urlHelp')}</small>
+            {urlMasked ? <small className="muted">{t('sources.urlMasked')}</small> : null}
           </label>
           <label className="field">
             <span>{t('sources.branch')}</span>
@@ -170,6 +204,8 @@ export function SourceForm({
         <input
           type="number"
           min={5}
+          max={7 * 24 * 60}
+          step={1}
           inputMode="numeric"
           placeholder="60"
           data-testid="source-sync-every"
@@ -177,7 +213,11 @@ export function SourceForm({
         />
         <small className="muted">{t('sources.syncEveryHelp')}</small>
       </label>
-      <details className="field-group">
+      <details
+        className="field-group"
+        open={filtersOpen}
+        onToggle={(event) => setFiltersOpen(event.currentTarget.open)}
+      >
         <summary>{t('sources.filters')}</summary>
         <label className="field">
           <span>{t('sources.include')}</span>
@@ -203,22 +243,66 @@ export function SourceForm({
       </details>
       <label className="field">
         <span>{t('sources.acl')}</span>
-        <input required spellCheck={false} autoCapitalize="none" data-testid="source-acl" {...field('acl')} />
+        <input
+          required
+          spellCheck={false}
+          autoCapitalize="none"
+          aria-describedby={editing ? `${ids}-acl-warning` : undefined}
+          data-testid="source-acl"
+          {...field('acl')}
+        />
         <small className="muted">{t('sources.aclHelp')}</small>
       </label>
+      {editing ? (
+        <div id={`${ids}-acl-warning`} role="status" className="form-warning-region">
+          {aclChanged ? (
+            <p className="form-warning" data-testid="source-acl-warning">
+              {t('sources.aclWarning')}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
       <label className="checkbox">
-        <input type="checkbox" checked={syncNow} onChange={(event) => setSyncNow(event.target.checked)} />
-        {t('sources.syncAfterAdd')}
+        <input
+          type="checkbox"
+          checked={syncNow}
+          onChange={(event) => setSyncChoice(event.target.checked)}
+          data-testid="source-sync-now"
+        />
+        {t(editing ? 'sources.syncAfterSave' : 'sources.syncAfterAdd')}
       </label>
       <ErrorMessage error={error} />
       <div className="row">
         <button type="submit" className="button-primary" disabled={busy} data-testid="source-submit">
-          {t('sources.add')}
+          {t(editing ? 'sources.save' : 'sources.add')}
         </button>
         <button type="button" className="button-quiet" onClick={onCancel}>
           {t('common.cancel')}
         </button>
       </div>
     </form>
+  );
+}
+
+/** Folder or git, chosen once: a source's type is fixed after it is added. */
+function TypeChoice({ type, onChange }: { type: SourceType; onChange: (type: SourceType) => void }) {
+  const { t } = useI18n();
+  return (
+    <fieldset className="field segmented">
+      <legend>{t('sources.type')}</legend>
+      {(['folder', 'git'] as const).map((option) => (
+        <label key={option}>
+          <input
+            type="radio"
+            name="source-type"
+            value={option}
+            checked={type === option}
+            onChange={() => onChange(option)}
+            data-testid={`source-type-${option}`}
+          />
+          {t(option === 'folder' ? 'sources.typeFolder' : 'sources.typeGit')}
+        </label>
+      ))}
+    </fieldset>
   );
 }

@@ -14,7 +14,9 @@ import type {
   Rating,
   SessionInfo,
   SetupStatus,
+  SourceChanges,
   SourceInfo,
+  SourceRecord,
   Statistics,
   SyncEvent,
   SyncRun,
@@ -92,6 +94,9 @@ export function createApi(transport: Transport) {
     admin: {
       sources: () => json<SourceInfo[]>('GET', '/api/admin/sources'),
       addSource: (source: NewSource) => json<SourceInfo>('POST', '/api/admin/sources', source),
+      /** Settings replace the old ones (send them all); a changed ACL drops the documents until the next sync. */
+      updateSource: (name: string, changes: SourceChanges) =>
+        json<SourceRecord>('PATCH', path('/api/admin/sources/:', name), changes),
       removeSource: (name: string) => json<void>('DELETE', path('/api/admin/sources/:', name)),
       sync: async function* (name: string, signal?: AbortSignal): AsyncGenerator<SyncEvent> {
         for await (const event of transport.events(

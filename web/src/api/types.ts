@@ -169,20 +169,35 @@ export interface SourceInfo {
   lastRun: SyncRun | null;
 }
 
-export interface FolderSettings {
-  path: string;
+/** Settings of every type (src/sources/config.ts); the server fills in the defaults. */
+export interface CommonSettings {
   include?: string[];
   exclude?: string[];
+  maxFileBytes?: number;
+  urlTemplate?: string;
+  lineAnchor?: string;
   syncEveryMinutes?: number;
 }
 
-export interface GitSettings {
+export interface FolderSettings extends CommonSettings {
+  path: string;
+}
+
+export interface GitSettings extends CommonSettings {
   url: string;
   branch?: string;
-  urlTemplate?: string;
-  include?: string[];
-  exclude?: string[];
-  syncEveryMinutes?: number;
+}
+
+/** A source as `POST` and `PATCH /api/admin/sources` answer it: without counts or runs. */
+export type SourceRecord = Pick<SourceInfo, 'name' | 'type' | 'settings' | 'acl' | 'lastSyncAt'>;
+
+/**
+ * `PATCH /api/admin/sources/:name`: the settings replace the old ones, so all of them are sent; a changed
+ * ACL drops the source's documents until its next sync (fail closed).
+ */
+export interface SourceChanges {
+  settings?: FolderSettings | GitSettings;
+  acl?: string[];
 }
 
 export type NewSource =

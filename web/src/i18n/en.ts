@@ -182,6 +182,21 @@ export const en = {
   'sources.aclHelp': 'Principals separated by commas: public (everyone), group:NAME, user:NAME.',
   'sources.syncAfterAdd': 'Sync right after adding',
   'sources.add': 'Add source',
+  'sources.every': { one: 'every {count} min', other: 'every {count} min' },
+  'sources.edit': 'Edit',
+  'sources.editTitle': 'Edit “{name}”',
+  'sources.fixed': 'The name and type cannot be changed; add a new source for that.',
+  'sources.urlMasked':
+    'The password or token in the URL is hidden. Leave the URL as it is to keep it; a changed URL must include it again.',
+  'sources.aclWarning':
+    'Changing who may read hides this source’s documents from everyone until the next sync indexes them again.',
+  'sources.syncAfterSave': 'Sync right after saving',
+  'sources.save': 'Save changes',
+  'sources.saved': 'The changes to “{name}” are saved.',
+  'sources.aclChanged':
+    'The readers of “{name}” changed: its documents are hidden from everyone until the next sync.',
+  'sources.aclChangedSyncing':
+    'The readers of “{name}” changed: its documents are hidden from everyone until this sync finishes.',
 
   'sync.listing': 'Listing documents…',
   'sync.indexing': 'Indexing: {done} of {total}',
