@@ -1,0 +1,17 @@
+export {
+  type CallOptions,
+  GitLabClient,
+  type GitLabClientOptions,
+  type ProjectReference,
+} from './gitlab-client.js';
+export type {
+  GitLabBranch,
+  GitLabComparison,
+  GitLabDiff,
+  GitLabIssue,
+  GitLabMember,
+  GitLabNote,
+  GitLabProject,
+  GitLabTreeEntry,
+  GitLabUser,
+} from './gitlab-schemas.js';
