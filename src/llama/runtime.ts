@@ -34,6 +34,18 @@ export class LlamaRuntime {
     return loading;
   }
 
+  /**
+   * A context on a loaded model (chat, embedding or ranking), made by `create`; a failure (out of memory, a
+   * model that cannot do this) is reported like a failed load, naming the file.
+   */
+  async context<Context>(path: string, create: () => Promise<Context>): Promise<Context> {
+    try {
+      return await create();
+    } catch (error) {
+      throw modelLoadError(path, error);
+    }
+  }
+
   private async load(path: string): Promise<LlamaModel> {
     if (!existsSync(path) || !statSync(path).isFile()) throw modelFileMissing(path);
     const llama = await this.library();

@@ -31,17 +31,13 @@ export class LlamaEmbeddingModel implements EmbeddingModel {
   static async create(options: LlamaEmbeddingOptions): Promise<LlamaEmbeddingModel> {
     const model = await options.runtime.model(options.path);
     const maxTokens = Math.min(options.contextSize ?? 512, model.trainContextSize);
-    let context: LlamaEmbeddingContext;
-    try {
-      context = await model.createEmbeddingContext({
+    const context = await options.runtime.context(options.path, () =>
+      model.createEmbeddingContext({
         contextSize: maxTokens,
         batchSize: maxTokens,
         threads: options.runtime.threads,
-      });
-    } catch (error) {
-      const { modelLoadError } = await import('../../llama/load-errors.js');
-      throw modelLoadError(options.path, error);
-    }
+      }),
+    );
     const probe = await context.getEmbeddingFor('dimension probe');
     // The id names the file and its size: replacing the file with another model re-embeds the index.
     const id = `llama:${basename(options.path)}:${model.size}`;

@@ -33,13 +33,9 @@ export class LlamaChatModel implements LanguageModel {
   static async create(options: LlamaChatModelOptions): Promise<LlamaChatModel> {
     const model = await options.runtime.model(options.path);
     const contextSize = Math.min(options.contextSize ?? DEFAULT_CONTEXT, model.trainContextSize);
-    let context: LlamaContext;
-    try {
-      context = await model.createContext({ contextSize, threads: options.runtime.threads, sequences: 1 });
-    } catch (error) {
-      const { modelLoadError } = await import('../../llama/load-errors.js');
-      throw modelLoadError(options.path, error);
-    }
+    const context = await options.runtime.context(options.path, () =>
+      model.createContext({ contextSize, threads: options.runtime.threads, sequences: 1 }),
+    );
     return new LlamaChatModel(model, context, `llama:${basename(options.path)}`);
   }
 

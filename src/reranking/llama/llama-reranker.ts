@@ -44,17 +44,13 @@ export class LlamaReranker implements Reranker {
         },
       );
     }
-    let context: LlamaRankingContext;
-    try {
-      context = await model.createRankingContext({
+    const context = await options.runtime.context(options.path, () =>
+      model.createRankingContext({
         contextSize: maxTokens,
         batchSize: maxTokens,
         threads: options.runtime.threads,
-      });
-    } catch (error) {
-      const { modelLoadError } = await import('../../llama/load-errors.js');
-      throw modelLoadError(options.path, error);
-    }
+      }),
+    );
     return new LlamaReranker(model, context, `llama:${basename(options.path)}`, maxTokens);
   }
 
