@@ -39,7 +39,6 @@ const INITIALISED_KEY = 'initialised';
  */
 export class Spravka {
   private readonly ingestor: Ingestor;
-  private llamaRuntime: LlamaRuntime | undefined;
   private languageModelLoading: Promise<LanguageModel | undefined> | undefined;
   private rerankerLoading: Promise<Reranker | undefined> | undefined;
   private searchPool: Piscina | undefined;
@@ -50,21 +49,17 @@ export class Spravka {
     readonly embedder: EmbeddingModel | undefined,
     /** The models each role uses, and why a role runs without one. */
     readonly models: ModelChoices,
-    runtime: LlamaRuntime | undefined,
+    /** Shared by every in-process model; it loads the native library only when a model first needs it. */
+    private readonly llamaRuntime: LlamaRuntime,
   ) {
     this.ingestor = lazyIngestor(config.chunking);
-    this.llamaRuntime = runtime;
   }
 
   static async create(config: Config): Promise<Spravka> {
     const models = resolveModelChoices(config);
-    let runtime: LlamaRuntime | undefined;
-    const llamaRuntime = () => {
-      runtime ??= new LlamaRuntime({ threads: config.runtime.threads });
-      return runtime;
-    };
+    const runtime = new LlamaRuntime({ threads: config.runtime.threads });
     // The embedder is needed by search and sync alike; the language model and reranker load on first use.
-    const embedder = await createEmbedder(models.embedder, { llamaRuntime });
+    const embedder = await createEmbedder(models.embedder, { llamaRuntime: () => runtime });
     const maxIndexMegabytes = config.storage.maxIndexMegabytes;
     const stores = openSqliteStores(
       config.dataDir,
@@ -73,15 +68,10 @@ export class Spravka {
     return new Spravka(config, stores, embedder, models, runtime);
   }
 
-  private runtime(): LlamaRuntime {
-    this.llamaRuntime ??= new LlamaRuntime({ threads: this.config.runtime.threads });
-    return this.llamaRuntime;
-  }
-
   /** The language model, loaded once on first use; undefined when none is configured. */
   languageModel(): Promise<LanguageModel | undefined> {
     this.languageModelLoading ??= createLanguageModel(this.models.llm, {
-      llamaRuntime: () => this.runtime(),
+      llamaRuntime: () => this.llamaRuntime,
     });
     // A failed load is retried on the next question (the file may have been fixed meanwhile).
     this.languageModelLoading.catch(() => {
@@ -91,7 +81,7 @@ export class Spravka {
   }
 
   reranker(): Promise<Reranker | undefined> {
-    this.rerankerLoading ??= createReranker(this.models.reranker, { llamaRuntime: () => this.runtime() });
+    this.rerankerLoading ??= createReranker(this.models.reranker, { llamaRuntime: () => this.llamaRuntime });
     this.rerankerLoading.catch(() => {
       this.rerankerLoading = undefined;
     });
@@ -261,11 +251,9 @@ export class Spravka {
     this.stores.close();
     void this.searchPool?.destroy();
     this.searchPool = undefined;
-    const runtime = this.llamaRuntime;
-    this.llamaRuntime = undefined;
     this.languageModelLoading = undefined;
     this.rerankerLoading = undefined;
     // Native memory is released in the background; a failure to free it at shutdown changes nothing.
-    runtime?.dispose().catch(() => undefined);
+    this.llamaRuntime.dispose().catch(() => undefined);
   }
 }
