@@ -1,6 +1,6 @@
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
-import { type Config, loadConfig } from '../../config/index.js';
+import type { Config } from '../../config/index.js';
 import { type Language, render, text } from '../../i18n/index.js';
 import {
   defaultPreset,
@@ -35,8 +35,8 @@ export function registerModelsCommands(program: Command, context: CommandContext
       ),
     )
     .option('--json', help('print JSON', 'вывести JSON'))
-    .action((options: { json?: boolean }, command: Command) => {
-      const dataDir = dataDirectory(command);
+    .action((options: { json?: boolean }) => {
+      const { dataDir } = context.config();
       if (options.json)
         context.output.stdout(JSON.stringify(describe(dataDir, context.output.language), null, 2));
       else printTable(context.output, dataDir);
@@ -56,8 +56,8 @@ export function registerModelsCommands(program: Command, context: CommandContext
         'скачивать с этого зеркала huggingface.co (например, прокси компании)',
       ),
     )
-    .action(async (names: string[], options: { mirror?: string }, command: Command) => {
-      const dataDir = dataDirectory(command);
+    .action(async (names: string[], options: { mirror?: string }) => {
+      const { dataDir } = context.config();
       const controller = new AbortController();
       const onSignal = () => controller.abort();
       process.once('SIGINT', onSignal);
@@ -84,21 +84,6 @@ export function registerModelsCommands(program: Command, context: CommandContext
       }
       printReady(context.output, [...ready], dataDir);
     });
-}
-
-/**
- * The data directory as configured, whatever the model settings say: they may name a preset that this
- * very command is about to download.
- */
-function dataDirectory(command: Command): string {
-  const { dataDir } = command.optsWithGlobals<{ dataDir?: string }>();
-  const withoutModels = {
-    ...process.env,
-    SPRAVKA_LLM: 'none',
-    SPRAVKA_EMBEDDER: 'none',
-    SPRAVKA_RERANKER: 'none',
-  };
-  return loadConfig(withoutModels, dataDir ? { dataDir } : {}).dataDir;
 }
 
 function totalSize(preset: ModelPreset): number {
