@@ -4,14 +4,23 @@ import { languageFromAcceptHeader, text } from '../i18n/index.js';
 import type { ServerEnvironment } from './environment.js';
 import { STATUS } from './status.js';
 
-/** The JSON error body every failure gets, in the language of Accept-Language. */
-export function errorBody(error: unknown, acceptLanguage: string | undefined) {
+/**
+ * The JSON error body every failure gets — in responses and in event streams alike — in the language of
+ * Accept-Language. An unexpected error shows only the request id: its details are for the log.
+ */
+export function errorBody(error: unknown, acceptLanguage: string | undefined, requestId: string) {
   const failure = toSpravkaError(error);
   const language = languageFromAcceptHeader(acceptLanguage);
+  const internal =
+    language === 'ru' ? `Внутренняя ошибка (запрос ${requestId}).` : `Internal error (request ${requestId}).`;
   return {
     status: STATUS[failure.code],
     body: {
-      error: { code: failure.code, message: failure.text[language], hint: failure.hint?.[language] ?? null },
+      error: {
+        code: failure.code,
+        message: failure.code === 'internal' ? internal : failure.text[language],
+        hint: failure.hint?.[language] ?? null,
+      },
     },
     failure,
   };
@@ -19,15 +28,14 @@ export function errorBody(error: unknown, acceptLanguage: string | undefined) {
 
 /** The error boundary: domain errors to statuses; unexpected ones logged with the request id, never leaked. */
 export function handleError(error: Error, context: Context<ServerEnvironment>) {
-  const { status, body, failure } = errorBody(error, context.req.header('accept-language'));
+  const { status, body, failure } = errorBody(
+    error,
+    context.req.header('accept-language'),
+    context.get('requestId'),
+  );
   const logger = context.get('logger');
-  if (failure.code === 'internal') {
-    logger?.error({ err: error }, 'unexpected error');
-    body.error.message =
-      languageFromAcceptHeader(context.req.header('accept-language')) === 'ru'
-        ? `Внутренняя ошибка (запрос ${context.get('requestId')}).`
-        : `Internal error (request ${context.get('requestId')}).`;
-  } else logger?.info({ code: failure.code, status }, 'request failed');
+  if (failure.code === 'internal') logger?.error({ err: error }, 'unexpected error');
+  else logger?.info({ code: failure.code, status }, 'request failed');
   return context.json(body, status);
 }
 

@@ -18,8 +18,9 @@ describe('POST /api/chat when the client goes away mid-answer', () => {
   let close: () => void;
   const signals: AbortSignal[] = [];
 
-  /** An answer that streams slowly until it is cancelled. */
+  /** An answer that streams slowly until it is cancelled (or fails unexpectedly when asked "crash"). */
   async function* slowAsk(request: AskRequest): AsyncGenerator<AnswerEvent, AnswerResult> {
+    if (request.question === 'crash') throw new Error('database at /srv/secret/spravka.db is locked');
     if (request.signal) signals.push(request.signal);
     yield { type: 'query', query: request.question, alternatives: [] };
     for (let piece = 0; piece < 200; piece++) {
@@ -64,6 +65,18 @@ describe('POST /api/chat when the client goes away mid-answer', () => {
   afterAll(() => {
     close();
     cleanup();
+  });
+
+  it('an unexpected failure reaches the stream as an error event with the request id, not its details', async () => {
+    const response = await fetch(`${url}/api/chat`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ message: 'crash' }),
+    });
+    const body = await response.text();
+    expect(body).toContain('event: error');
+    expect(body).toContain('Internal error (request test).');
+    expect(body).not.toContain('/srv/secret');
   });
 
   it('cancels the answer, stores nothing, and keeps serving', async () => {

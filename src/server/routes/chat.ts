@@ -106,8 +106,13 @@ export function chatRoutes({ conversations, ask }: { conversations: Conversation
         });
       } catch (error) {
         if (controller.signal.aborted) return;
-        const { body: failure } = errorBody(error, context.req.header('accept-language'));
-        logger.warn({ code: failure.error.code }, 'answer failed');
+        const { body: failure } = errorBody(
+          error,
+          context.req.header('accept-language'),
+          context.get('requestId'),
+        );
+        if (failure.error.code === 'internal') logger.error({ err: error }, 'answer failed unexpectedly');
+        else logger.warn({ code: failure.error.code }, 'answer failed');
         await send('error', failure.error);
       }
     });
